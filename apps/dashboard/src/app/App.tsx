@@ -1,0 +1,25 @@
+import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloProvider } from '@apollo/client/react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { Layout } from './Layout';
+import { OrganisationsPage } from '../pages/OrganisationsPage';
+
+const client = new ApolloClient({
+  link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
+  cache: new InMemoryCache(),
+});
+
+export function App() {
+  return (
+    <ApolloProvider client={client}>
+      <BrowserRouter>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route index element={<OrganisationsPage />} />
+            <Route path="organisations" element={<OrganisationsPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </ApolloProvider>
+  );
+}

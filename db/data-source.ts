@@ -1,0 +1,29 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { Foundation1763800000000 } from './migrations/1763800000000-foundation';
+
+/** Every migration, in order. The schema changes only through these (never `synchronize`). */
+export const migrations = [Foundation1763800000000];
+
+export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    synchronize: false,
+    migrationsRun: false,
+    migrations,
+    migrationsTableName: 'schema_migration',
+    entities: [],
+    extra: { max: 20 },
+    ...extra,
+  } as DataSourceOptions;
+}
+
+export async function openDataSource(url = requireDatabaseUrl()): Promise<DataSource> {
+  return new DataSource(dataSourceOptions(url)).initialize();
+}
+
+export function requireDatabaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set (run through scripts/with-db.mjs or npm start)');
+  return url;
+}

@@ -1,0 +1,2 @@
+export { AppModule } from './lib/app.module';
+export { createApp } from './lib/create-app';

@@ -1,0 +1,33 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppModule } from './app.module';
+
+/** Builds the HTTP application: GraphQL, REST endpoints and (when built) the dashboard's static files. */
+export async function createApp(
+  opts: { dashboardDir?: string; logger?: boolean } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    logger: opts.logger === false ? false : ['error', 'warn', 'log'],
+  });
+  app.disable('x-powered-by');
+  const dir = opts.dashboardDir;
+  if (dir && fs.existsSync(path.join(dir, 'index.html'))) {
+    app.use(express.static(dir, { index: false, maxAge: '1h' }));
+    // Client-side routes: anything that is not the API falls back to the single-page app.
+    app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (
+        req.method !== 'GET' ||
+        req.path.startsWith('/graphql') ||
+        req.path.startsWith('/api') ||
+        req.path.startsWith('/health')
+      )
+        return next();
+      res.sendFile(path.join(dir, 'index.html'));
+    });
+  }
+  return app;
+}

@@ -1,0 +1,3 @@
+export { APP_CONFIG, loadConfig } from './lib/app-config';
+export type { AppConfig } from './lib/app-config';
+export { CoreModule } from './lib/core.module';

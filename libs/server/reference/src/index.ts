@@ -1,0 +1,4 @@
+export { ReferenceModule } from './lib/reference.module';
+export { ReferenceService } from './lib/reference.service';
+export type { OrganisationFilter } from './lib/reference.service';
+export * from './lib/reference.types';

@@ -1,0 +1,61 @@
+// `npm start`: builds the dashboard, starts (or reuses) the embedded PostgreSQL, migrates, loads the demo
+// data when the database is empty, and serves the API and the dashboard on one port.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDatabase, defaultDataDir } from './embedded-db.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const log = (m) => console.log(`[start] ${m}`);
+const run = (args, env) => {
+  const r = spawnSync(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+log('building the dashboard');
+const vite = spawnSync(
+  path.join(root, 'node_modules/.bin/vite'),
+  ['build', '--config', 'apps/dashboard/vite.config.mts', '--logLevel', 'warn'],
+  { cwd: root, stdio: 'inherit' },
+);
+if (vite.status !== 0) process.exit(1);
+
+const dataDir = defaultDataDir(root);
+const db = await ensureDatabase({
+  dataDir,
+  port: process.env.PGPORT ? Number(process.env.PGPORT) : undefined,
+  log,
+});
+log(process.env.DATABASE_URL ? 'using DATABASE_URL' : `embedded PostgreSQL up (data in ${dataDir})`);
+const env = { ...process.env, DATABASE_URL: db.url, AIWR_DATA_DIR: dataDir };
+run(['-r', './scripts/register.cjs', 'db/cli/migrate.ts'], env);
+run(
+  [
+    '-r',
+    './scripts/register.cjs',
+    'apps/cli/src/seed-demo.ts',
+    '--size',
+    process.env.DEMO_SIZE ?? 'demo',
+    '--if-empty',
+  ],
+  env,
+);
+
+const port = process.env.PORT ?? '3000';
+const api = spawn(process.execPath, ['-r', './scripts/register.cjs', 'apps/api/src/main.ts'], {
+  cwd: root,
+  env: { ...env, PORT: port, DASHBOARD_DIR: path.join(root, 'dist/dashboard') },
+  stdio: 'inherit',
+});
+let stopping = false;
+const stop = async (code) => {
+  if (stopping) return;
+  stopping = true;
+  api.kill('SIGTERM');
+  await db.stop();
+  process.exit(code);
+};
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+api.on('exit', (code) => stop(code ?? 0));

@@ -1,0 +1,40 @@
+import { Browser, Page } from 'playwright-core';
+import { appUrl, launchBrowser, screenshot } from '../support/browser';
+
+describe('organisations page (real Chromium, real API, embedded PostgreSQL)', () => {
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+  beforeEach(async () => {
+    page = await browser.newPage();
+  });
+  afterEach(() => page.close());
+
+  it('lists the NHS regions and the open trusts read from PostgreSQL', async () => {
+    await page.goto(appUrl('/organisations'));
+    await page.getByRole('heading', { name: 'NHS regions and trusts' }).waitFor();
+    const table = page.getByTestId('organisations');
+    await table.waitFor();
+    expect(await table.locator('caption').textContent()).toBe('199 open trusts');
+    const options = await page.locator('#region option').allTextContents();
+    expect(options).toEqual(expect.arrayContaining(['London', 'North West', 'South West']));
+    expect(await table.textContent()).toContain("Guy's and St Thomas' NHS Foundation Trust");
+    await screenshot(page, 'organisations-all');
+  });
+
+  it('filters by region and keeps the filter in the URL', async () => {
+    await page.goto(appUrl('/organisations'));
+    await page.locator('#region').selectOption({ label: 'London' });
+    await page.waitForURL(/region=Y56/);
+    await page.getByText(/^\d+ open trusts$/).waitFor();
+    const caption = await page.getByTestId('organisations').locator('caption').textContent();
+    const count = Number(caption!.split(' ')[0]);
+    expect(count).toBeGreaterThan(10);
+    expect(count).toBeLessThan(199);
+    expect(await page.getByTestId('organisations').textContent()).not.toContain('Manchester University');
+    await screenshot(page, 'organisations-london');
+  });
+});
