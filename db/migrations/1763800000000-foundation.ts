@@ -273,6 +273,36 @@ export class Foundation1763800000000 implements MigrationInterface {
         primary key (org_code, as_at, person_key, archetype_code, rule_id, assignment_no),
         foreign key (org_code, as_at) references staff_snapshot(org_code, as_at) on delete cascade
       )`);
+    // One row per person per snapshot: what the archetype rules and requirements concluded about them.
+    await q.query(`
+      create table person_snapshot (
+        org_code text not null,
+        as_at date not null,
+        person_key text not null,
+        assignments int not null,
+        fte numeric(7,4) not null,
+        archetypes text[] not null default '{}',
+        modules_needed int not null default 0,
+        modules_met int not null default 0,
+        fully_trained boolean generated always as (modules_met = modules_needed) stored,
+        primary key (org_code, as_at, person_key),
+        foreign key (org_code, as_at) references staff_snapshot(org_code, as_at) on delete cascade
+      )`);
+    // Every (person, required module) pair as at the snapshot date, with whether it was met then.
+    await q.query(`
+      create table person_need (
+        org_code text not null,
+        as_at date not null,
+        person_key text not null,
+        module_code text not null references training_module(code),
+        layer text not null check (layer in ('foundation', 'archetype', 'product')),
+        reasons text[] not null default '{}',
+        met boolean not null,
+        met_on date,
+        expires_on date,
+        primary key (org_code, as_at, person_key, module_code),
+        foreign key (org_code, as_at) references staff_snapshot(org_code, as_at) on delete cascade
+      )`);
     await q.query(`
       create table training_completion (
         org_code text not null references organisation(code),
