@@ -1,4 +1,10 @@
 export { dataSourceOptions, openDataSource, requireDatabaseUrl, migrations } from './data-source';
 export { migrateAndSeedReference } from './seeds/setup';
 export { loadReferenceData } from './seeds/reference-seed';
-export { referencePath } from './seeds/reference-files';
+export {
+  referencePath,
+  readCsv as readReferenceCsv,
+  readYaml as readReferenceYaml,
+} from './seeds/reference-files';
+export { areaOfWorkKey, trustTypeFromName } from './seeds/reference-seed';
+export * from './seeds/archetype-seed';

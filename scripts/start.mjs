@@ -1,7 +1,6 @@
 // `npm start`: builds the dashboard, starts (or reuses) the embedded PostgreSQL, migrates, loads the demo
 // data when the database is empty, and serves the API and the dashboard on one port.
 import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDatabase, defaultDataDir } from './embedded-db.mjs';

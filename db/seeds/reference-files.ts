@@ -6,9 +6,9 @@ import YAML from 'yaml';
 /** Reference data ships inside the project (db/reference) so it runs without the shared folder. */
 export const referencePath = (...parts: string[]) => path.join(__dirname, '..', 'reference', ...parts);
 
-export function readCsv(file: string, options: { columns: boolean | string[] } = { columns: true }) {
+export function readCsv(file: string, columns: boolean | string[] = true) {
   return parse(fs.readFileSync(referencePath(file)), {
-    columns: options.columns,
+    columns,
     skip_empty_lines: true,
     trim: true,
   }) as unknown as Record<string, string>[];

@@ -62,7 +62,7 @@ export async function loadReferenceData(m: EntityManager): Promise<void> {
     );
   }
   const columns = Array.from({ length: 27 }, (_, i) => `c${i + 1}`);
-  for (const r of readCsv('ods-etr-nhs-trusts-2026.csv', { columns })) {
+  for (const r of readCsv('ods-etr-nhs-trusts-2026.csv', columns)) {
     const name = r.c2;
     await m.query(
       `insert into organisation(code, name, region_code, icb_code, open_date, close_date, postcode, trust_type)
