@@ -3,11 +3,15 @@ import path from 'node:path';
 import { printSchema } from 'graphql';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { startTestApp, TestApp } from '../support/test-app';
+import { signInAs } from '../support/auth';
 
 describe('API: health, schema and reference data', () => {
   let t: TestApp;
+  let analyst: Record<string, string>;
   beforeAll(async () => {
     t = await startTestApp();
+    // A national analyst sees every organisation; scoped roles are covered by the access tests.
+    analyst = (await signInAs(t, 'analyst')).headers;
   });
   afterAll(() => t.close());
 
@@ -25,6 +29,8 @@ describe('API: health, schema and reference data', () => {
   it('lists the seven regions and the trusts of one ICB read from PostgreSQL', async () => {
     const { data, errors } = await t.gql(
       `{ regions { code name } organisations(icbCode: "QKK") { code name trustType } }`,
+      {},
+      analyst,
     );
     expect(errors).toBeUndefined();
     expect(data.regions.map((r: any) => r.name)).toContain('North East and Yorkshire');
@@ -33,7 +39,11 @@ describe('API: health, schema and reference data', () => {
   });
 
   it('answers ICBs as they were before the 2026 mergers', async () => {
-    const { data } = await t.gql(`{ before: icbs(on: "2026-03-01") { code } now: icbs { code } }`);
+    const { data } = await t.gql(
+      `{ before: icbs(on: "2026-03-01") { code } now: icbs { code } }`,
+      {},
+      analyst,
+    );
     expect(data.before).toHaveLength(42);
     expect(data.now).toHaveLength(36);
   });

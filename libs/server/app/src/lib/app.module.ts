@@ -3,9 +3,8 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { CoreModule } from '@aiwr/server-core';
 import { ReferenceModule } from '@aiwr/server-reference';
+import { AccessModule, graphqlHardening } from '@aiwr/server-access';
 import { HealthController } from './health.controller';
-
-const production = process.env.NODE_ENV === 'production';
 
 @Module({
   imports: [
@@ -15,10 +14,10 @@ const production = process.env.NODE_ENV === 'production';
       autoSchemaFile: true,
       sortSchema: true,
       path: '/graphql',
-      introspection: !production,
-      playground: false,
-      includeStacktraceInErrorResponses: false,
+      // Limits, introspection/landing page off in production, safe errors, req/res in context.
+      ...graphqlHardening(),
     }),
+    AccessModule, // global sign-in guard, AccessPolicy, AuditService (libs/server/access)
     ReferenceModule,
   ],
   controllers: [HealthController],

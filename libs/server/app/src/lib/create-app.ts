@@ -2,6 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
+import cookieParser from 'cookie-parser';
+import { securityHeaders } from '@aiwr/server-access';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppModule } from './app.module';
@@ -14,6 +16,8 @@ export async function createApp(
     logger: opts.logger === false ? false : ['error', 'warn', 'log'],
   });
   app.disable('x-powered-by');
+  app.use(securityHeaders()); // helmet + CSP (libs/server/access)
+  app.use(cookieParser()); // the session cookie read by the access guard
   const dir = opts.dashboardDir;
   if (dir && fs.existsSync(path.join(dir, 'index.html'))) {
     app.use(express.static(dir, { index: false, maxAge: '1h' }));

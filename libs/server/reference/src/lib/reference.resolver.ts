@@ -1,33 +1,49 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
+import { AccessPolicy, Caller, CurrentCaller } from '@aiwr/server-access';
 import { ClinicalAreaType, IcbType, OrganisationType, RegionType, StaffGroupType } from './reference.types';
 import { ReferenceService } from './reference.service';
 
+/**
+ * Regions, ICBs and organisations are filter-value lists, so each is cut to the caller's scope by
+ * `AccessPolicy.visibleHierarchy` (null = national): a trust lead sees their trusts, their ICBs and
+ * region; a planner their regions' ICBs and trusts. The scope is applied here and nowhere else.
+ */
 @Resolver()
 export class ReferenceResolver {
-  constructor(private readonly reference: ReferenceService) {}
+  constructor(
+    private readonly reference: ReferenceService,
+    private readonly policy: AccessPolicy,
+  ) {}
 
-  @Query(() => [RegionType], { description: 'Current NHS England regions.' })
-  regions(): Promise<RegionType[]> {
-    return this.reference.regions();
+  @Query(() => [RegionType], { description: 'Current NHS England regions within your scope.' })
+  async regions(@CurrentCaller() caller: Caller): Promise<RegionType[]> {
+    const scope = await this.policy.visibleHierarchy(caller);
+    return this.reference.regions({ codes: scope?.regionCodes });
   }
 
   @Query(() => [IcbType], {
-    description: 'ICBs in force on a date (default today), optionally in one region.',
+    description: 'ICBs in force on a date (default today) within your scope, optionally in one region.',
   })
-  icbs(
+  async icbs(
+    @CurrentCaller() caller: Caller,
     @Args('regionCode', { nullable: true }) regionCode?: string,
     @Args('on', { nullable: true, description: 'YYYY-MM-DD' }) on?: string,
   ): Promise<IcbType[]> {
-    return this.reference.icbs({ regionCode, on });
+    const scope = await this.policy.visibleHierarchy(caller);
+    return this.reference.icbs({ regionCode, on, codes: scope?.icbCodes });
   }
 
-  @Query(() => [OrganisationType], { description: 'English NHS trusts open on a date (default today).' })
-  organisations(
+  @Query(() => [OrganisationType], {
+    description: 'English NHS trusts open on a date (default today) within your scope.',
+  })
+  async organisations(
+    @CurrentCaller() caller: Caller,
     @Args('regionCode', { nullable: true }) regionCode?: string,
     @Args('icbCode', { nullable: true }) icbCode?: string,
     @Args('openOn', { nullable: true, description: 'YYYY-MM-DD' }) openOn?: string,
   ): Promise<OrganisationType[]> {
-    return this.reference.organisations({ regionCode, icbCode, openOn });
+    const scope = await this.policy.visibleHierarchy(caller);
+    return this.reference.organisations({ regionCode, icbCode, openOn, codes: scope?.orgCodes });
   }
 
   @Query(() => [StaffGroupType])

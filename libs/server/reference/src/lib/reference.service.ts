@@ -10,11 +10,12 @@ export type OrganisationFilter = { regionCode?: string; icbCode?: string; openOn
 export class ReferenceService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  regions(currentOnly = true): Promise<RegionType[]> {
+  regions(opts: { currentOnly?: boolean; codes?: string[] } = {}): Promise<RegionType[]> {
     return this.db.query(
       `select code, name, ons_code as "onsCode", is_current as "isCurrent" from region
-       where ($1::boolean is false or is_current) order by name`,
-      [currentOnly],
+       where ($1::boolean is false or is_current) and ($2::text[] is null or code = any($2))
+       order by name`,
+      [opts.currentOnly ?? true, opts.codes ?? null],
     );
   }
 

@@ -1,0 +1,14 @@
+export type { Caller, Role, ScopeGrant, ScopeType } from './lib/access.types';
+export { ROLES, SCOPE_TYPES, GRANTABLE_SCOPES, describeGrants } from './lib/access.types';
+export { Public, Roles, CurrentCaller } from './lib/decorators';
+export { AccessPolicy } from './lib/access-policy';
+export type { VisibleHierarchy } from './lib/access-policy';
+export { AuditService } from './lib/audit.service';
+export { AccessModule } from './lib/access.module';
+export { CSRF_HEADER } from './lib/access.guard';
+export { UsersService } from './lib/users.service';
+export type { NewUser, UserRecord } from './lib/users.service';
+export { graphqlHardening, formatGraphqlError } from './lib/graphql-hardening';
+export { securityHeaders } from './lib/security-headers';
+export { seedDemoUsers, describeDemoUsers, DEMO_USERS, DEMO_PASSWORD } from './lib/demo-users';
+export type { DemoUser } from './lib/demo-users';

@@ -1,0 +1,108 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Caller } from './access.types';
+
+/** What a caller's grants cover, resolved through the organisation hierarchy. */
+export type VisibleHierarchy = { orgCodes: string[]; icbCodes: string[]; regionCodes: string[] };
+
+/**
+ * THE access policy: the only place that decides which organisations (and so which ICBs, regions, rows
+ * and figures) a caller may see. Resolvers, filter-value lists, drill-downs, exports and person-level
+ * queries ask it; none re-implements it.
+ *
+ * Region and ICB grants resolve to organisations through their current membership (`organisation.region_code`
+ * and `organisation.icb_code`). Results are cached per `Caller` object, and a `Caller` lives for one request
+ * (or the few seconds the session cache keeps it), so one request resolves its scope once.
+ */
+@Injectable()
+export class AccessPolicy {
+  private readonly hierarchyCache = new WeakMap<Caller, Promise<VisibleHierarchy | null>>();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** True when a grant covers the whole country. */
+  isNational(caller: Caller): boolean {
+    return caller.grants.some((g) => g.type === 'national');
+  }
+
+  /** Organisation codes the caller may see; null means national (every organisation). */
+  async visibleOrgCodes(caller: Caller): Promise<string[] | null> {
+    return (await this.visibleHierarchy(caller))?.orgCodes ?? null;
+  }
+
+  /**
+   * Organisations, ICBs and regions the caller may see; null means national. A trust lead sees their
+   * trusts, the ICBs those trusts belong (or belonged) to and their regions; a planner with a region sees
+   * its ICBs and trusts.
+   */
+  visibleHierarchy(caller: Caller): Promise<VisibleHierarchy | null> {
+    let cached = this.hierarchyCache.get(caller);
+    if (!cached) {
+      cached = this.isNational(caller) ? Promise.resolve(null) : this.resolveHierarchy(caller);
+      this.hierarchyCache.set(caller, cached);
+    }
+    return cached;
+  }
+
+  /** Throws 403 unless every organisation is in scope; the message names none of the others. */
+  async assertOrgsVisible(caller: Caller, orgCodes: string[]): Promise<void> {
+    const visible = await this.visibleOrgCodes(caller);
+    if (visible === null) return;
+    const allowed = new Set(visible);
+    const outside = orgCodes.filter((c) => !allowed.has(c));
+    if (outside.length > 0) {
+      throw new ForbiddenException(
+        outside.length === 1
+          ? 'That organisation is outside your access scope.'
+          : `${outside.length} of the requested organisations are outside your access scope.`,
+      );
+    }
+  }
+
+  /** Record-level (pseudonymised person) data: trust leads for their own organisations, and admins. */
+  async canSeePeople(caller: Caller, orgCode: string): Promise<boolean> {
+    if (caller.role === 'admin') return true;
+    if (caller.role !== 'trust_lead') return false;
+    const visible = await this.visibleOrgCodes(caller);
+    return visible !== null && visible.includes(orgCode);
+  }
+
+  /**
+   * Whether NHS Digital's small-number rule (data-formats.md §6) applies to a figure built from these
+   * organisations: true below national level unless the caller may see record-level data for every one
+   * of them. Pass an empty list for a national figure (no suppression).
+   */
+  async needsDisclosureControl(caller: Caller, orgCodes: string[]): Promise<boolean> {
+    if (orgCodes.length === 0) return false;
+    for (const code of orgCodes) if (!(await this.canSeePeople(caller, code))) return true;
+    return false;
+  }
+
+  private async resolveHierarchy(caller: Caller): Promise<VisibleHierarchy> {
+    const types = caller.grants.map((g) => g.type);
+    const codes = caller.grants.map((g) => g.code);
+    const [row] = await this.db.query(
+      `with g as (select * from unnest($1::text[], $2::text[]) as g(type, code)),
+       orgs as (
+         select o.code, o.icb_code, o.region_code from organisation o
+         where o.code in (select code from g where type = 'organisation')
+            or o.icb_code in (select code from g where type = 'icb')
+            or o.region_code in (select code from g where type = 'region')),
+       icbs as (
+         select code from g where type = 'icb'
+         union select i.code from icb i where i.region_code in (select code from g where type = 'region')
+         union select icb_code from orgs where icb_code is not null
+         union select m.icb_code from organisation_icb_membership m join orgs on orgs.code = m.org_code),
+       regions as (
+         select code from g where type = 'region'
+         union select i.region_code from icb i where i.code in (select code from icbs)
+         union select region_code from orgs where region_code is not null)
+       select coalesce((select array_agg(code order by code) from orgs), '{}') as "orgCodes",
+              coalesce((select array_agg(code order by code) from icbs), '{}') as "icbCodes",
+              coalesce((select array_agg(code order by code) from regions), '{}') as "regionCodes"`,
+      [types, codes],
+    );
+    return row as VisibleHierarchy;
+  }
+}

@@ -1,0 +1,131 @@
+import { HttpException, Logger } from '@nestjs/common';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import crypto from 'node:crypto';
+
+/** Limits every operation must meet before it runs (graphql-armor validation rules). */
+export const GRAPHQL_LIMITS = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxCost: 5000,
+  maxTokens: 2000,
+  maxDirectives: 30,
+};
+
+/** Error codes whose messages were written for the client and may be shown as they are. */
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+]);
+
+const logger = new Logger('GraphQL');
+
+/**
+ * Options for `GraphQLModule.forRoot` that harden the endpoint: depth, cost, alias, token and directive
+ * limits; no batched requests; introspection and the landing page off in production (field suggestions
+ * too, so a production schema cannot be guessed); errors without stack traces or internal detail; the
+ * Express request and response in the context (the session cookie is set from resolvers).
+ */
+export function graphqlHardening(
+  production = process.env.NODE_ENV === 'production',
+): Partial<ApolloDriverConfig> {
+  const armor = new ApolloArmor({
+    maxDepth: { n: GRAPHQL_LIMITS.maxDepth },
+    maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
+    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost },
+    maxTokens: { n: GRAPHQL_LIMITS.maxTokens },
+    maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+  return {
+    introspection: !production,
+    playground: false,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    validationRules: armor.validationRules,
+    plugins: [...armor.plugins, requestLog()],
+    formatError: formatGraphqlError,
+    context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+  };
+}
+
+/**
+ * What a client sees of an error: the message and code for errors meant for clients (validation,
+ * sign-in, access, bad input, and messages our own code throws); for database and programming errors
+ * only a reference, with the detail in the server log. Extensions other than `code` are dropped.
+ */
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  const clientFacing =
+    CLIENT_CODES.has(code) ||
+    (original instanceof HttpException && original.getStatus() < 500) ||
+    (original instanceof Error && !isInternalError(original));
+  const status = original instanceof HttpException ? original.getStatus() : undefined;
+  if (clientFacing) {
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: status === 429 ? 'TOO_MANY_REQUESTS' : code },
+    };
+  }
+  const reference = crypto.randomBytes(4).toString('hex');
+  // Name and database error code only: messages from drivers can quote row values.
+  const e = original as { name?: string; code?: string };
+  logger.error(
+    `internal error ${reference} at ${formatted.path?.join('.') ?? '-'}: ${e?.name} ${e?.code ?? ''}`,
+  );
+  return {
+    message: `Something went wrong on the server (reference ${reference}).`,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+/** Database driver errors and JavaScript runtime errors: never meant for a client. */
+function isInternalError(e: Error): boolean {
+  const pgLike = typeof (e as { code?: unknown }).code === 'string' && 'severity' in e;
+  return (
+    pgLike ||
+    e.name === 'QueryFailedError' ||
+    e.name === 'EntityNotFoundError' ||
+    e instanceof TypeError ||
+    e instanceof ReferenceError ||
+    e instanceof RangeError ||
+    e instanceof SyntaxError
+  );
+}
+
+/**
+ * Optional request log (AIWR_LOG_REQUESTS=1): operation name, duration and error codes. Never variables,
+ * query text, user or address, so the log holds no personal data.
+ */
+function requestLog(): ApolloServerPlugin {
+  const enabled = process.env.AIWR_LOG_REQUESTS === '1';
+  return {
+    async requestDidStart() {
+      if (!enabled) return;
+      const started = performance.now();
+      return {
+        async willSendResponse(ctx) {
+          const codes = (ctx.errors ?? []).map((e) => e.extensions?.code ?? 'ERROR');
+          logger.log(
+            `${ctx.operation?.operation ?? '?'} ${ctx.operationName ?? '(anonymous)'} ` +
+              `${(performance.now() - started).toFixed(1)} ms${codes.length ? ` errors=${codes.join(',')}` : ''}`,
+          );
+        },
+      };
+    },
+  };
+}
