@@ -2,7 +2,7 @@ import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout } from './Layout';
-import { OrganisationsPage } from '../pages/OrganisationsPage';
+import { pageRoutes } from './routes';
 
 const client = new ApolloClient({
   link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
@@ -14,10 +14,7 @@ export function App() {
     <ApolloProvider client={client}>
       <BrowserRouter>
         <Routes>
-          <Route element={<Layout />}>
-            <Route index element={<OrganisationsPage />} />
-            <Route path="organisations" element={<OrganisationsPage />} />
-          </Route>
+          <Route element={<Layout />}>{pageRoutes}</Route>
         </Routes>
       </BrowserRouter>
     </ApolloProvider>

@@ -14,9 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query FilterOptions($regionCode: String, $icbCode: String) {\n    regions {\n      code\n      name\n    }\n    icbs(regionCode: $regionCode) {\n      code\n      name\n      regionCode\n    }\n    organisations(regionCode: $regionCode, icbCode: $icbCode) {\n      code\n      name\n      icbCode\n      regionCode\n    }\n    staffGroups {\n      code\n      name\n    }\n    clinicalAreas {\n      code\n      name\n    }\n  }\n": typeof types.FilterOptionsDocument,
     "\n  query OrganisationsPage($regionCode: String) {\n    regions {\n      code\n      name\n    }\n    organisations(regionCode: $regionCode) {\n      code\n      name\n      icbCode\n      trustType\n    }\n  }\n": typeof types.OrganisationsPageDocument,
 };
 const documents: Documents = {
+    "\n  query FilterOptions($regionCode: String, $icbCode: String) {\n    regions {\n      code\n      name\n    }\n    icbs(regionCode: $regionCode) {\n      code\n      name\n      regionCode\n    }\n    organisations(regionCode: $regionCode, icbCode: $icbCode) {\n      code\n      name\n      icbCode\n      regionCode\n    }\n    staffGroups {\n      code\n      name\n    }\n    clinicalAreas {\n      code\n      name\n    }\n  }\n": types.FilterOptionsDocument,
     "\n  query OrganisationsPage($regionCode: String) {\n    regions {\n      code\n      name\n    }\n    organisations(regionCode: $regionCode) {\n      code\n      name\n      icbCode\n      trustType\n    }\n  }\n": types.OrganisationsPageDocument,
 };
 
@@ -34,6 +36,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FilterOptions($regionCode: String, $icbCode: String) {\n    regions {\n      code\n      name\n    }\n    icbs(regionCode: $regionCode) {\n      code\n      name\n      regionCode\n    }\n    organisations(regionCode: $regionCode, icbCode: $icbCode) {\n      code\n      name\n      icbCode\n      regionCode\n    }\n    staffGroups {\n      code\n      name\n    }\n    clinicalAreas {\n      code\n      name\n    }\n  }\n"): (typeof documents)["\n  query FilterOptions($regionCode: String, $icbCode: String) {\n    regions {\n      code\n      name\n    }\n    icbs(regionCode: $regionCode) {\n      code\n      name\n      regionCode\n    }\n    organisations(regionCode: $regionCode, icbCode: $icbCode) {\n      code\n      name\n      icbCode\n      regionCode\n    }\n    staffGroups {\n      code\n      name\n    }\n    clinicalAreas {\n      code\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,6 @@
+import { usePageTitle } from '../components/usePageTitle';
+
+export function ArchetypesPage() {
+  usePageTitle('Archetypes');
+  return <h1>Archetypes</h1>;
+}

@@ -1,0 +1,6 @@
+import { usePageTitle } from '../components/usePageTitle';
+
+export function ComparePage() {
+  usePageTitle('Compare');
+  return <h1>Compare</h1>;
+}
