@@ -1,8 +1,9 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { Foundation1763800000000 } from './migrations/1763800000000-foundation';
+import { ArchetypeRulesAndNeeds1763830000000 } from './migrations/1763830000000-archetype-rules-and-needs';
 
 /** Every migration, in order. The schema changes only through these (never `synchronize`). */
-export const migrations = [Foundation1763800000000];
+export const migrations = [Foundation1763800000000, ArchetypeRulesAndNeeds1763830000000];
 
 export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
   return {

@@ -1,12 +1,17 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../data-source';
 import { loadReferenceData } from './reference-seed';
+import { loadArchetypeReference } from './archetype-seed';
 
 export type SeedStep = { name: string; run: (ds: DataSource) => Promise<void> };
 
 /** Extra reference loaders (training catalogue, archetype rules) register here from their own files. */
 export const referenceSteps: SeedStep[] = [
   { name: 'organisations and reference lists', run: (ds) => ds.transaction((m) => loadReferenceData(m)) },
+  {
+    name: 'training catalogue, requirements and default archetype rules',
+    run: (ds) => ds.transaction((m) => loadArchetypeReference(m)),
+  },
 ];
 
 /** Brings a database up to date: pending migrations, then idempotent reference data. */
