@@ -5,12 +5,16 @@ import { spawnSync } from 'node:child_process';
 const root = path.join(__dirname, '../..');
 // The eslint CLI in a child process: jest's module loader cannot load an ESM eslint.config.mjs.
 const lint = async (file: string, code: string): Promise<string[]> => {
-  const r = spawnSync(path.join(root, 'node_modules/.bin/eslint'), ['--stdin', '--stdin-filename', file, '--format', 'json'], {
-    cwd: root,
-    input: code,
-    encoding: 'utf8',
-    env: { ...process.env, NX_DAEMON: 'false' },
-  });
+  const r = spawnSync(
+    path.join(root, 'node_modules/.bin/eslint'),
+    ['--stdin', '--stdin-filename', file, '--format', 'json'],
+    {
+      cwd: root,
+      input: code,
+      encoding: 'utf8',
+      env: { ...process.env, NX_DAEMON: 'false' },
+    },
+  );
   const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string; message: string }[] }[];
   return result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
 };
@@ -19,17 +23,26 @@ describe('module boundaries (eslint @nx/enforce-module-boundaries is an error)',
   jest.setTimeout(60_000);
 
   it('rejects shared code importing server code', async () => {
-    const errors = await lint('libs/shared/domain/src/lib/bad.ts', `import { CoreModule } from '@aiwr/server-core';\nexport const x = CoreModule;\n`);
+    const errors = await lint(
+      'libs/shared/domain/src/lib/bad.ts',
+      `import { CoreModule } from '@aiwr/server-core';\nexport const x = CoreModule;\n`,
+    );
     expect(errors.join('\n')).toMatch(/scope:shared/);
   });
 
   it('rejects a data library importing a feature library', async () => {
-    const errors = await lint('libs/server/core/src/lib/bad.ts', `import { ReferenceModule } from '@aiwr/server-reference';\nexport const x = ReferenceModule;\n`);
+    const errors = await lint(
+      'libs/server/core/src/lib/bad.ts',
+      `import { ReferenceModule } from '@aiwr/server-reference';\nexport const x = ReferenceModule;\n`,
+    );
     expect(errors.join('\n')).toMatch(/type:data/);
   });
 
   it('allows a feature library to import a data library', async () => {
-    const errors = await lint('libs/server/reference/src/lib/ok.ts', `import { CoreModule } from '@aiwr/server-core';\nexport const x = CoreModule;\n`);
+    const errors = await lint(
+      'libs/server/reference/src/lib/ok.ts',
+      `import { CoreModule } from '@aiwr/server-core';\nexport const x = CoreModule;\n`,
+    );
     expect(errors).toEqual([]);
   });
 });
