@@ -1,9 +1,16 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { Foundation1763800000000 } from './migrations/1763800000000-foundation';
+import { IngestFunctions1763820000000 } from './migrations/1763820000000-ingest-functions';
 import { ArchetypeRulesAndNeeds1763830000000 } from './migrations/1763830000000-archetype-rules-and-needs';
+import { CoverageRollups1763850000000 } from './migrations/1763850000000-coverage-rollups';
 
 /** Every migration, in order. The schema changes only through these (never `synchronize`). */
-export const migrations = [Foundation1763800000000, ArchetypeRulesAndNeeds1763830000000];
+export const migrations = [
+  Foundation1763800000000,
+  IngestFunctions1763820000000,
+  ArchetypeRulesAndNeeds1763830000000,
+  CoverageRollups1763850000000,
+];
 
 export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
   return {

@@ -1,0 +1,145 @@
+import { DataSource } from 'typeorm';
+
+export type OrgInfo = { code: string; name: string; icbCode: string | null; regionCode: string | null; trustType: string | null };
+/** One organisation's snapshot used for a point in time, with where the organisation sat then. */
+export type SnapshotRef = { orgCode: string; asAt: string; icbCode: string | null; regionCode: string | null };
+export type TargetRow = { orgCode: string | null; layer: string | null; moduleCode: string | null; targetPct: number; amberPct: number };
+
+type Membership = { orgCode: string; icbCode: string; validFrom: string; validTo: string | null };
+
+/**
+ * Small, read-mostly facts every coverage query needs (which snapshots exist, the organisation hierarchy,
+ * labels and targets), loaded in a few queries and kept in memory; reloaded when the data version moves.
+ */
+export class CoverageCatalog {
+  constructor(
+    readonly snapshotsByOrg: Map<string, string[]>,
+    readonly orgs: Map<string, OrgInfo>,
+    private readonly memberships: Map<string, Membership[]>,
+    readonly icbRegion: Map<string, string>,
+    readonly labels: Record<string, Map<string, string>>,
+    readonly moduleLayer: Map<string, string>,
+    readonly targets: TargetRow[],
+  ) {}
+
+  static async load(db: DataSource): Promise<CoverageCatalog> {
+    const [snapshots, orgs, memberships, icbs, regions, groups, areas, bands, archetypes, modules, targets] =
+      await Promise.all([
+        db.query(`select org_code, as_at::text as as_at from staff_snapshot order by org_code, as_at`),
+        db.query(`select code, name, icb_code, region_code, trust_type from organisation`),
+        db.query(`select org_code, icb_code, valid_from::text as valid_from, valid_to::text as valid_to
+                  from organisation_icb_membership order by org_code, valid_from`),
+        db.query(`select code, name, region_code from icb`),
+        db.query(`select code, name from region`),
+        db.query(`select code, name from staff_group`),
+        db.query(`select code, name from clinical_area`),
+        db.query(`select code, label as name from pay_band`),
+        db.query(`select code, name from archetype`),
+        db.query(`select code, title as name, layer from training_module`),
+        db.query(`select org_code, layer, module_code, target_pct::float8 as target_pct, amber_pct::float8 as amber_pct
+                  from coverage_target`),
+      ]);
+    const snapshotsByOrg = new Map<string, string[]>();
+    for (const s of snapshots) {
+      const list = snapshotsByOrg.get(s.org_code) ?? [];
+      list.push(s.as_at);
+      snapshotsByOrg.set(s.org_code, list);
+    }
+    const membershipMap = new Map<string, Membership[]>();
+    for (const m of memberships) {
+      const list = membershipMap.get(m.org_code) ?? [];
+      list.push({ orgCode: m.org_code, icbCode: m.icb_code, validFrom: m.valid_from, validTo: m.valid_to });
+      membershipMap.set(m.org_code, list);
+    }
+    const byCode = (rows: { code: string; name: string }[]) => new Map(rows.map((r) => [r.code, r.name]));
+    return new CoverageCatalog(
+      snapshotsByOrg,
+      new Map(
+        orgs.map((o: any) => [
+          o.code,
+          { code: o.code, name: o.name, icbCode: o.icb_code, regionCode: o.region_code, trustType: o.trust_type },
+        ]),
+      ),
+      membershipMap,
+      new Map(icbs.map((i: any) => [i.code, i.region_code])),
+      {
+        ORGANISATION: byCode(orgs),
+        ICB: byCode(icbs),
+        REGION: byCode(regions),
+        STAFF_GROUP: byCode(groups),
+        CLINICAL_AREA: byCode(areas),
+        PAY_BAND: byCode(bands),
+        ARCHETYPE: byCode(archetypes),
+        MODULE: byCode(modules),
+      },
+      new Map(modules.map((m: any) => [m.code, m.layer])),
+      targets.map((t: any) => ({
+        orgCode: t.org_code,
+        layer: t.layer,
+        moduleCode: t.module_code,
+        targetPct: t.target_pct,
+        amberPct: t.amber_pct,
+      })),
+    );
+  }
+
+  /** The ICB an organisation belonged to on a date (membership history first, else its current ICB). */
+  icbOn(orgCode: string, date: string): string | null {
+    const list = this.memberships.get(orgCode);
+    const hit = list?.filter((m) => m.validFrom <= date && (m.validTo === null || m.validTo >= date)).pop();
+    return hit?.icbCode ?? this.orgs.get(orgCode)?.icbCode ?? null;
+  }
+
+  /** Each organisation's latest snapshot on or before `date` (data-formats.md §5); latest of all when null. */
+  snapshotsOn(date: string | null, orgCodes: Iterable<string> = this.snapshotsByOrg.keys()): SnapshotRef[] {
+    const out: SnapshotRef[] = [];
+    for (const orgCode of orgCodes) {
+      const dates = this.snapshotsByOrg.get(orgCode);
+      if (!dates) continue;
+      let asAt: string | undefined;
+      for (let i = dates.length - 1; i >= 0; i--) {
+        if (date === null || dates[i] <= date) {
+          asAt = dates[i];
+          break;
+        }
+      }
+      if (!asAt) continue;
+      const icbCode = this.icbOn(orgCode, date ?? asAt);
+      const regionCode = (icbCode && this.icbRegion.get(icbCode)) || this.orgs.get(orgCode)?.regionCode || null;
+      out.push({ orgCode, asAt, icbCode, regionCode });
+    }
+    return out;
+  }
+
+  /** Every snapshot date of these organisations, ascending. */
+  datesOf(orgCodes: Iterable<string>): string[] {
+    const all = new Set<string>();
+    for (const o of orgCodes) for (const d of this.snapshotsByOrg.get(o) ?? []) all.add(d);
+    return [...all].sort();
+  }
+
+  label(dimension: string, code: string): string {
+    if (dimension === 'LAYER') return code.charAt(0).toUpperCase() + code.slice(1);
+    if ((dimension === 'DEPARTMENT' || dimension === 'PAY_BAND') && code === '') return 'Not recorded';
+    return this.labels[dimension]?.get(code) ?? code;
+  }
+
+  /**
+   * Target for a figure: the most specific coverage_target row (organisation override before national;
+   * module before layer before the default), else 90% with amber from 75%.
+   */
+  targetFor(opts: { orgCode?: string | null; layer?: string | null; moduleCode?: string | null }) {
+    const layer = opts.layer ?? (opts.moduleCode ? this.moduleLayer.get(opts.moduleCode) : null) ?? null;
+    const candidates: [string | null, string | null, string | null][] = [];
+    for (const org of opts.orgCode ? [opts.orgCode, null] : [null]) {
+      if (opts.moduleCode) candidates.push([org, null, opts.moduleCode]);
+      if (layer) candidates.push([org, layer, null]);
+      candidates.push([org, null, null]);
+    }
+    for (const [org, l, mod] of candidates) {
+      const t = this.targets.find((x) => x.orgCode === org && x.moduleCode === mod && (mod ? true : x.layer === l));
+      if (t) return { targetPct: t.targetPct, amberPct: t.amberPct };
+    }
+    return null;
+  }
+}

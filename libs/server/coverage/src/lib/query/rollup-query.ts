@@ -1,0 +1,237 @@
+import { BadRequestException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  MAX_DIMENSIONS_PER_GROUPING_SET,
+  WITHIN_ORG_DIMENSIONS,
+  WithinOrgDimension,
+  gsetOf,
+} from '../rollups/dimensions';
+import { SnapshotRef } from './coverage-catalog';
+import {
+  CoverageDimension,
+  CoverageFilter,
+  RawMeasures,
+  RawRow,
+  WITHIN_ORG_FILTERS,
+  isRequirementDimension,
+  listOf,
+} from './coverage-filter';
+
+export type SnapshotPoint = { point: string; refs: SnapshotRef[] };
+
+const KEY_COLUMN: Record<CoverageDimension, string> = {
+  REGION: 's.region_code',
+  ICB: 's.icb_code',
+  ORGANISATION: 's.org_code',
+  DEPARTMENT: 'r.department',
+  STAFF_GROUP: 'r.staff_group_code',
+  CLINICAL_AREA: 'r.clinical_area_code',
+  PAY_BAND: 'r.pay_band',
+  ARCHETYPE: 'r.archetype_code',
+  MODULE: 'r.module_code',
+  LAYER: 'r.layer',
+};
+
+const WITHIN = Object.keys(WITHIN_ORG_DIMENSIONS) as WithinOrgDimension[];
+const LABEL: Record<WithinOrgDimension, string> = {
+  DEPARTMENT: 'department',
+  STAFF_GROUP: 'staff group',
+  CLINICAL_AREA: 'clinical area',
+  PAY_BAND: 'pay band',
+  ARCHETYPE: 'archetype',
+};
+
+/**
+ * Which stored grouping set answers a query: the within-organisation dimensions it groups by or filters on.
+ * Headcount counts a person once per group, so a filter listing several values of a dimension can only be
+ * answered from rollups when the rows are also grouped by that dimension.
+ */
+export function planGroupingSet(filter: CoverageFilter, groupBy: CoverageDimension[]): number {
+  const used = new Set<WithinOrgDimension>();
+  for (const d of WITHIN) {
+    const values = listOf(filter[WITHIN_ORG_FILTERS[d]] as string[] | null);
+    if (groupBy.includes(d)) used.add(d);
+    else if (values) {
+      if (values.length > 1)
+        throw new BadRequestException(
+          `Filtering on several ${LABEL[d]} values at once needs groupBy ${d}: people with assignments in more than one would otherwise be counted twice.`,
+        );
+      used.add(d);
+    }
+  }
+  if (used.size > MAX_DIMENSIONS_PER_GROUPING_SET)
+    throw new BadRequestException(
+      `Coverage can combine at most ${MAX_DIMENSIONS_PER_GROUPING_SET} of department, staff group, clinical area, pay band and archetype across filters and groupBy (this query uses ${[...used].map((d) => LABEL[d]).join(', ')}).`,
+    );
+  return gsetOf(used);
+}
+
+/** Sums rollup rows for every point and group. Never touches person rows. */
+export async function queryRollups(
+  db: DataSource,
+  points: SnapshotPoint[],
+  filter: CoverageFilter,
+  groupBy: CoverageDimension[],
+): Promise<RawRow[]> {
+  const gset = planGroupingSet(filter, groupBy);
+  const byRequirement = groupBy.some(isRequirementDimension);
+  const moduleCodes = listOf(filter.moduleCodes);
+  const layer = filter.layer ?? null;
+  const requirementFiltered = moduleCodes !== null || layer !== null;
+
+  const base = snapshotParams(points);
+  if (base[0].length === 0) return [];
+  const rows = byRequirement
+    ? await requirementQuery(db, base, gset, filter, groupBy, moduleCodes, layer, 'people')
+    : await peopleQuery(db, base, gset, filter, groupBy);
+  if (!byRequirement && requirementFiltered) {
+    // The population stays everyone in the filter; only the requirement pairs are narrowed.
+    const pairs = await requirementQuery(db, base, gset, filter, groupBy, moduleCodes, layer, 'pairs');
+    const byKey = new Map(pairs.map((p) => [rowKey(p), p.measures]));
+    for (const r of rows) {
+      const p = byKey.get(rowKey(r));
+      r.measures.needed = p?.needed ?? 0;
+      r.measures.met = p?.met ?? 0;
+    }
+  }
+  return rows.map((r) => ({ ...r, orgCodes: orgsOfRow(points, r) }));
+}
+
+const rowKey = (r: RawRow) => `${r.point}|${JSON.stringify(r.keys)}`;
+
+function snapshotParams(points: SnapshotPoint[]) {
+  const cols: (string | null)[][] = [[], [], [], [], []];
+  for (const p of points)
+    for (const s of p.refs) {
+      cols[0].push(p.point);
+      cols[1].push(s.orgCode);
+      cols[2].push(s.asAt);
+      cols[3].push(s.icbCode);
+      cols[4].push(s.regionCode);
+    }
+  return cols;
+}
+
+const SNAPSHOTS_CTE = `with s(point, org_code, as_at, icb_code, region_code) as (
+  select * from unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[]))`;
+
+function whereWithin(filter: CoverageFilter, params: unknown[]): string {
+  const conds: string[] = [];
+  for (const d of WITHIN) {
+    const values = listOf(filter[WITHIN_ORG_FILTERS[d]] as string[] | null);
+    if (!values) continue;
+    params.push(values);
+    conds.push(`${KEY_COLUMN[d]} = any($${params.length}::text[])`);
+  }
+  return conds.map((c) => ` and ${c}`).join('');
+}
+
+function keySelect(groupBy: CoverageDimension[]) {
+  const cols = groupBy.map((d, i) => `${KEY_COLUMN[d]} as k${i}`);
+  return { select: ['s.point', ...cols].join(', '), group: ['s.point', ...groupBy.map((_, i) => `k${i}`)].join(', ') };
+}
+
+function toRows(groupBy: CoverageDimension[], rows: any[], measures: (r: any) => RawMeasures): RawRow[] {
+  return rows.map((r) => ({
+    point: r.point,
+    keys: Object.fromEntries(groupBy.map((d, i) => [d, r[`k${i}`]])),
+    orgCodes: [],
+    measures: measures(r),
+  }));
+}
+
+async function peopleQuery(
+  db: DataSource,
+  base: unknown[][],
+  gset: number,
+  filter: CoverageFilter,
+  groupBy: CoverageDimension[],
+): Promise<RawRow[]> {
+  const params: unknown[] = [...base, gset];
+  const where = whereWithin(filter, params);
+  const { select, group } = keySelect(groupBy);
+  const rows = await db.query(
+    `${SNAPSHOTS_CTE}
+     select ${select}, sum(r.headcount)::int as headcount, coalesce(sum(r.fte), 0)::float8 as fte,
+            sum(r.role_count)::int as role_count, sum(r.fully_trained)::int as fully_trained,
+            sum(r.foundation_met)::int as foundation_met, sum(r.archetype_met)::int as archetype_met,
+            sum(r.needed)::int as needed, sum(r.met)::int as met
+     from s join coverage_rollup r on r.org_code = s.org_code and r.as_at = s.as_at and r.gset = $6${where}
+     group by ${group}`,
+    params,
+  );
+  return toRows(groupBy, rows, (r) => ({
+    headcount: r.headcount,
+    fte: r.fte,
+    roleCount: r.role_count,
+    needed: r.needed,
+    met: r.met,
+    fullyTrained: r.fully_trained,
+    foundationMet: r.foundation_met,
+    archetypeMet: r.archetype_met,
+    peopleMet: null,
+  }));
+}
+
+async function requirementQuery(
+  db: DataSource,
+  base: unknown[][],
+  gset: number,
+  filter: CoverageFilter,
+  groupBy: CoverageDimension[],
+  moduleCodes: string[] | null,
+  layer: string | null,
+  purpose: 'people' | 'pairs',
+): Promise<RawRow[]> {
+  const params: unknown[] = [...base, gset];
+  let where = whereWithin(filter, params);
+  // Module rows when grouping or filtering by module; otherwise the layer rows (people meeting a whole layer).
+  const moduleLevel = moduleCodes !== null || groupBy.includes('MODULE');
+  where += moduleLevel ? ` and r.module_code is not null` : ` and r.module_code is null`;
+  if (moduleCodes) {
+    params.push(moduleCodes);
+    where += ` and r.module_code = any($${params.length}::text[])`;
+  }
+  if (layer) {
+    params.push(layer);
+    where += ` and r.layer = $${params.length}`;
+  }
+  const keys = purpose === 'pairs' ? groupBy.filter((d) => !isRequirementDimension(d)) : groupBy;
+  const { select, group } = keySelect(keys);
+  const rows = await db.query(
+    `${SNAPSHOTS_CTE}
+     select ${select}, sum(r.people)::int as people, coalesce(sum(r.fte), 0)::float8 as fte,
+            sum(r.role_count)::int as role_count, sum(r.people_met)::int as people_met,
+            sum(r.needed)::int as needed, sum(r.met)::int as met
+     from s join coverage_module_rollup r on r.org_code = s.org_code and r.as_at = s.as_at and r.gset = $6${where}
+     group by ${group}`,
+    params,
+  );
+  // Several modules of a layer per person: "people" of a module-level LAYER row would double count.
+  const additivePeople = !(moduleLevel && groupBy.includes('LAYER') && !groupBy.includes('MODULE'));
+  return toRows(keys, rows, (r) => ({
+    headcount: additivePeople ? r.people : null,
+    fte: additivePeople ? r.fte : null,
+    roleCount: additivePeople ? r.role_count : null,
+    needed: r.needed,
+    met: r.met,
+    fullyTrained: null,
+    foundationMet: null,
+    archetypeMet: null,
+    peopleMet: additivePeople ? r.people_met : null,
+  }));
+}
+
+/** The organisations a row counts: its own, its ICB's or region's, or every one at that point. */
+function orgsOfRow(points: SnapshotPoint[], row: RawRow): string[] {
+  const refs = points.find((p) => p.point === row.point)?.refs ?? [];
+  return refs
+    .filter(
+      (s) =>
+        (row.keys.ORGANISATION === undefined || s.orgCode === row.keys.ORGANISATION) &&
+        (row.keys.ICB === undefined || s.icbCode === row.keys.ICB) &&
+        (row.keys.REGION === undefined || s.regionCode === row.keys.REGION),
+    )
+    .map((s) => s.orgCode);
+}
+

@@ -1,0 +1,47 @@
+/**
+ * The within-organisation dimensions a rollup row can be grouped by, and their bit in `gset`.
+ * Region, ICB and organisation are attributes of the organisation, so they need no grouping set:
+ * rollup rows of different organisations simply add up.
+ */
+export const WITHIN_ORG_DIMENSIONS = {
+  DEPARTMENT: { bit: 1, column: 'department' },
+  STAFF_GROUP: { bit: 2, column: 'staff_group_code' },
+  CLINICAL_AREA: { bit: 4, column: 'clinical_area_code' },
+  PAY_BAND: { bit: 8, column: 'pay_band' },
+  ARCHETYPE: { bit: 16, column: 'archetype_code' },
+} as const;
+
+export type WithinOrgDimension = keyof typeof WITHIN_ORG_DIMENSIONS;
+export const ASSIGNMENT_DIMENSIONS: WithinOrgDimension[] = ['DEPARTMENT', 'STAFF_GROUP', 'CLINICAL_AREA', 'PAY_BAND'];
+
+/** How many within-organisation dimensions one stored grouping set may combine. */
+export const MAX_DIMENSIONS_PER_GROUPING_SET = 2;
+
+export const gsetOf = (dims: Iterable<WithinOrgDimension>): number => {
+  let mask = 0;
+  for (const d of dims) mask |= WITHIN_ORG_DIMENSIONS[d].bit;
+  return mask;
+};
+
+export const dimensionsOf = (gset: number): WithinOrgDimension[] =>
+  (Object.keys(WITHIN_ORG_DIMENSIONS) as WithinOrgDimension[]).filter(
+    (d) => (gset & WITHIN_ORG_DIMENSIONS[d].bit) !== 0,
+  );
+
+/** Every subset of at most `size` items (the stored grouping sets are the subsets of at most two). */
+export function subsetsUpTo<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [[]];
+  const grow = (start: number, current: T[]) => {
+    if (current.length === size) return;
+    for (let i = start; i < items.length; i++) {
+      const next = [...current, items[i]];
+      out.push(next);
+      grow(i + 1, next);
+    }
+  };
+  grow(0, []);
+  return out;
+}
+
+/** A value stored for "not recorded" (department or pay band left blank), distinct from "not grouped" (null). */
+export const NOT_RECORDED = '';

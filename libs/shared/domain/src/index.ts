@@ -1,0 +1,2 @@
+export * from './lib/disclosure';
+export * from './lib/coverage-measures';

@@ -1,0 +1,89 @@
+/**
+ * Statistical disclosure control (data-formats.md §6, NHS Digital's secondary-care rule): below national
+ * level, for a viewer not entitled to record-level data, counts 1-7 are suppressed, other counts are
+ * rounded to the nearest 5 (zero stays zero), percentages are computed from the rounded counts, and
+ * secondary suppression stops a suppressed cell being recovered from a total. Pure functions: the API,
+ * the dashboard, exports and scheduled reports all use these.
+ */
+
+/** Counts from 1 up to this are suppressed. */
+export const SUPPRESS_UP_TO = 7;
+/** Other counts are rounded to the nearest multiple of this. */
+export const ROUND_TO = 5;
+
+/** A figure as shown to a viewer: `value` is null when suppressed (or when it has no denominator). */
+export type ControlledValue = { value: number | null; suppressed: boolean; rounded: boolean };
+
+export const shown = (value: number | null): ControlledValue => ({
+  value,
+  suppressed: false,
+  rounded: false,
+});
+export const SUPPRESSED: ControlledValue = Object.freeze({ value: null, suppressed: true, rounded: false });
+
+export const roundToNearest = (n: number, base = ROUND_TO) => Math.round(n / base) * base;
+
+/** Primary rule for one count. */
+export function controlCount(n: number): ControlledValue {
+  if (n === 0) return { value: 0, suppressed: false, rounded: true };
+  if (n > 0 && n <= SUPPRESS_UP_TO) return { ...SUPPRESSED };
+  return { value: roundToNearest(n), suppressed: false, rounded: true };
+}
+
+/**
+ * Secondary suppression. `cells` are primary-controlled; `raw` the true counts (to pick the next smallest);
+ * each group is a list of cell indexes that add up to a total someone can see (siblings under one parent,
+ * or parts of one figure such as met + unmet = needed). Wherever a group has exactly one suppressed cell,
+ * the smallest other non-zero cell of the group is suppressed too; repeated until no group changes.
+ */
+export function secondarySuppression(
+  cells: ControlledValue[],
+  raw: number[],
+  groups: number[][],
+): ControlledValue[] {
+  const out = cells.map((c) => ({ ...c }));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const group of groups) {
+      const suppressed = group.filter((i) => out[i].suppressed);
+      if (suppressed.length !== 1) continue;
+      const candidates = group
+        .filter((i) => !out[i].suppressed && raw[i] > 0)
+        .sort((a, b) => raw[a] - raw[b] || a - b);
+      if (candidates.length === 0) continue;
+      out[candidates[0]] = { ...SUPPRESSED };
+      changed = true;
+    }
+  }
+  return out;
+}
+
+/** Primary and secondary control over one group of sibling counts (the common case: a column of a table). */
+export function suppress(counts: number[]): ControlledValue[] {
+  return secondarySuppression(counts.map(controlCount), counts, [counts.map((_, i) => i)]);
+}
+
+/** A percentage (one decimal place) from two counts; null without a denominator. */
+export function percent(numerator: number, denominator: number): number | null {
+  if (!denominator) return null;
+  return Math.round((numerator / denominator) * 1000) / 10;
+}
+
+/** A percentage computed from the figures the viewer sees: suppressed if either part is. */
+export function controlledPercent(numerator: ControlledValue, denominator: ControlledValue): ControlledValue {
+  if (numerator.suppressed || denominator.suppressed) return { ...SUPPRESSED };
+  const value =
+    numerator.value === null || denominator.value === null
+      ? null
+      : percent(numerator.value, denominator.value);
+  return { value, suppressed: false, rounded: numerator.rounded || denominator.rounded };
+}
+
+/**
+ * A non-count figure about individuals (FTE): hidden with its headcount, otherwise rounded like a count so
+ * it cannot be differenced back to a small group.
+ */
+export function controlAlongside(value: number, headcount: ControlledValue): ControlledValue {
+  if (headcount.suppressed) return { ...SUPPRESSED };
+  return { value: roundToNearest(value), suppressed: false, rounded: true };
+}

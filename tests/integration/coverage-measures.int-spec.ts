@@ -1,0 +1,237 @@
+/**
+ * Every coverage measure (data-formats.md §5), read through the rollups, against an independent count of
+ * the same generated people in plain JavaScript. The workforce has people with several assignments in
+ * different departments, staff groups, clinical areas and bands, and people holding several archetypes.
+ */
+import { DataSource } from 'typeorm';
+import { openDataSource } from '@aiwr/db';
+import { CoverageService, CoverageViewer, refreshRollups } from '@aiwr/server-coverage';
+import {
+  Catalogue,
+  OrgRef,
+  Person,
+  ensureCatalogue,
+  expectedCoverage,
+  generateWorkforce,
+  insertWorkforce,
+  pickOrganisations,
+  removeCatalogue,
+} from './coverage-workforce';
+
+const national: CoverageViewer = {
+  scope: async () => null,
+  assertOrgsVisible: async () => undefined,
+  needsDisclosureControl: async () => false,
+  canSeePeople: async () => true,
+  scopeKey: async () => 'national',
+};
+
+const DATES = ['2026-07-31', '2026-08-31'];
+let db: DataSource;
+let service: CoverageService;
+let orgs: OrgRef[];
+let catalogue: Catalogue;
+let people: Person[];
+let staffGroups: string[];
+let archetypes: string[];
+
+beforeAll(async () => {
+  db = await openDataSource();
+  catalogue = await ensureCatalogue(db);
+  orgs = await pickOrganisations(db);
+  staffGroups = (await db.query(`select code from staff_group order by code limit 4`)).map(
+    (r: any) => r.code,
+  );
+  const areas = (await db.query(`select code from clinical_area order by sort_order limit 3`)).map(
+    (r: any) => r.code,
+  );
+  archetypes = (await db.query(`select code from archetype order by sort_order`)).map((r: any) => r.code);
+  people = generateWorkforce({
+    seed: 20261122,
+    orgs: orgs.map((o) => o.code),
+    dates: DATES,
+    peoplePerOrg: 60,
+    catalogue,
+    staffGroups,
+    clinicalAreas: areas,
+    archetypes,
+  });
+  await insertWorkforce(db, people);
+  // As the import would: one transaction per organisation, every snapshot of it.
+  for (const o of orgs) await db.transaction((m) => refreshRollups(m, o.code));
+  service = new CoverageService(db);
+});
+
+afterAll(async () => {
+  await db.query(`delete from staff_snapshot where org_code = any($1)`, [orgs.map((o) => o.code)]);
+  await removeCatalogue(db, catalogue);
+  await db.destroy();
+});
+
+const latest = () => people.filter((p) => p.asAt === DATES[1]);
+const scoped = () => ({ orgCodes: orgs.map((o) => o.code) });
+
+async function expectMatches(filter: Record<string, unknown>, groupBy: string[], population = latest()) {
+  const expected = expectedCoverage(population, orgs, catalogue, { ...scoped(), ...filter } as any, groupBy);
+  const result = await service.coverage(national, { ...scoped(), ...filter }, groupBy as any);
+  expect(expected.size).toBeGreaterThan(0);
+  const actual = new Map(result.rows.map((r) => [JSON.stringify(groupBy.map((d) => (r.keys as any)[d])), r]));
+  expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [key, e] of expected) {
+    const row = actual.get(key)!;
+    const m = row.measures;
+    const context = `${JSON.stringify(filter)} by ${groupBy.join(' x ') || 'total'} ${key}`;
+    expect({ context, headcount: m.headcount, roleCount: m.roleCount, needed: m.needed, met: m.met }).toEqual(
+      {
+        context,
+        headcount: e.headcount,
+        roleCount: e.roleCount,
+        needed: e.needed,
+        met: e.met,
+      },
+    );
+    expect({
+      context,
+      fullyTrained: m.fullyTrained,
+      foundationMet: m.foundationMet,
+      archetypeMet: m.archetypeMet,
+      peopleMet: m.peopleMet,
+    }).toEqual({
+      context,
+      fullyTrained: e.fullyTrained,
+      foundationMet: e.foundationMet,
+      archetypeMet: e.archetypeMet,
+      peopleMet: e.peopleMet,
+    });
+    expect(m.fte).toBeCloseTo(e.fte!, 3);
+    // Uncontrolled viewer: what is shown is the exact figure, and percentages follow §5.
+    expect(row.shown.headcount.value).toBe(e.headcount);
+    expect(row.shown.unmet.value).toBe(e.needed - e.met);
+    expect(row.shown.coveragePct.value).toBe(e.needed ? Math.round((e.met / e.needed) * 1000) / 10 : null);
+    if (e.fullyTrained !== null)
+      expect(row.shown.fullyTrainedPct.value).toBe(Math.round((e.fullyTrained / e.headcount!) * 1000) / 10);
+    if (e.foundationMet !== null)
+      expect(row.shown.foundationPct.value).toBe(Math.round((e.foundationMet / e.headcount!) * 1000) / 10);
+  }
+  return result;
+}
+
+describe('coverage measures against an independent count', () => {
+  it('the generated workforce has what the test needs: multi-assignment people, several archetypes, unmet needs', () => {
+    expect(
+      latest().filter((p) => new Set(p.assignments.map((a) => a.staffGroup)).size > 1).length,
+    ).toBeGreaterThan(10);
+    expect(latest().filter((p) => p.archetypes.length > 1).length).toBeGreaterThan(5);
+    expect(latest().some((p) => p.needs.some((n) => !n.met))).toBe(true);
+  });
+
+  it('population total', async () => {
+    const r = await expectMatches({}, []);
+    expect(r.total?.measures.headcount).toBe(latest().length);
+    expect(r.asAt).toBe(DATES[1]);
+  });
+
+  it.each([
+    ['ORGANISATION'],
+    ['ICB'],
+    ['REGION'],
+    ['DEPARTMENT'],
+    ['STAFF_GROUP'],
+    ['CLINICAL_AREA'],
+    ['PAY_BAND'],
+    ['ARCHETYPE'],
+    ['MODULE'],
+    ['LAYER'],
+  ])('grouped by %s', async (d) => {
+    await expectMatches({}, [d]);
+  });
+
+  it.each([
+    [['ICB', 'ARCHETYPE']],
+    [['ORGANISATION', 'STAFF_GROUP']],
+    [['STAFF_GROUP', 'ARCHETYPE']],
+    [['CLINICAL_AREA', 'PAY_BAND']],
+    [['DEPARTMENT', 'ARCHETYPE']],
+    [['DEPARTMENT', 'STAFF_GROUP']],
+    [['REGION', 'MODULE']],
+    [['STAFF_GROUP', 'MODULE']],
+    [['ARCHETYPE', 'MODULE']],
+    [['CLINICAL_AREA', 'LAYER']],
+    [['ORGANISATION', 'DEPARTMENT', 'PAY_BAND']],
+  ])('grouped by %j', async (dims) => {
+    await expectMatches({}, dims);
+  });
+
+  it('filtered by one staff group, grouped by archetype (archetype coverage of that staff group)', async () => {
+    await expectMatches({ staffGroupCodes: [staffGroups[0]] }, ['ARCHETYPE']);
+  });
+
+  it('filtered by archetype and grouped by module, and by several staff groups when grouped by staff group', async () => {
+    await expectMatches({ archetypeCodes: [archetypes[archetypes.length - 1]] }, ['MODULE']);
+    await expectMatches({ staffGroupCodes: staffGroups.slice(0, 2) }, ['STAFF_GROUP']);
+  });
+
+  it('filtered by module or layer: the population stays, only requirement pairs narrow', async () => {
+    const moduleCode = catalogue.foundation[0];
+    await expectMatches({ moduleCodes: [moduleCode] }, ['STAFF_GROUP']);
+    await expectMatches({ layer: 'archetype' }, ['ORGANISATION']);
+    await expectMatches({ layer: 'archetype' }, ['MODULE']);
+  });
+
+  it('as at an earlier date uses each organisation’s snapshot on or before it', async () => {
+    const earlier = people.filter((p) => p.asAt === DATES[0]);
+    await expectMatches({ asAt: '2026-08-15' }, ['ORGANISATION'], earlier);
+    const r = await service.coverage(national, { ...scoped(), asAt: '2026-08-15' }, []);
+    expect(r.asAt).toBe(DATES[0]);
+  });
+
+  it('trend: one point per snapshot date, each counted from that date’s people', async () => {
+    const points = await service.trend(national, scoped(), []);
+    expect(points.map((p) => p.asAt)).toEqual(DATES);
+    for (const [i, d] of DATES.entries()) {
+      const pop = people.filter((p) => p.asAt === d);
+      expect(points[i].rows[0].measures.headcount).toBe(pop.length);
+      expect(points[i].rows[0].measures.met).toBe(
+        pop.reduce((s, p) => s + p.needs.filter((n) => n.met).length, 0),
+      );
+    }
+  });
+
+  it('headcount is not additive: parts add up to more than the total with multi-assignment people', async () => {
+    const total = (await service.coverage(national, scoped(), [])).total!.measures.headcount!;
+    const byGroup = (await service.coverage(national, scoped(), ['STAFF_GROUP'])).rows;
+    const sumOfParts = byGroup.reduce((s, r) => s + r.measures.headcount!, 0);
+    const independentTotal = latest().length;
+    const independentSum = latest().reduce(
+      (s, p) => s + new Set(p.assignments.map((a) => a.staffGroup)).size,
+      0,
+    );
+    expect(total).toBe(independentTotal);
+    expect(sumOfParts).toBe(independentSum);
+    expect(sumOfParts).toBeGreaterThan(total);
+    // ...while FTE and role count do add up.
+    const fteTotal = latest().reduce((s, p) => s + p.assignments.reduce((t, a) => t + a.fte, 0), 0);
+    expect(byGroup.reduce((s, r) => s + r.measures.fte!, 0)).toBeCloseTo(fteTotal, 3);
+  });
+
+  it('rebuilding one snapshot leaves the other snapshots’ rollups alone and gives the same figures', async () => {
+    const before = await service.coverage(national, scoped(), ['ORGANISATION']);
+    await db.transaction((m) => refreshRollups(m, orgs[0].code, DATES[1]));
+    const after = await service.coverage(national, scoped(), ['ORGANISATION']);
+    expect(after.rows.map((r) => r.measures)).toEqual(before.rows.map((r) => r.measures));
+    const [{ n }] = await db.query(
+      `select count(distinct as_at)::int as n from coverage_rollup where org_code = $1`,
+      [orgs[0].code],
+    );
+    expect(n).toBe(2);
+  });
+
+  it('refuses combinations the rollups cannot answer exactly, with a clear message', async () => {
+    await expect(
+      service.coverage(national, { ...scoped(), staffGroupCodes: staffGroups.slice(0, 2) }, ['ARCHETYPE']),
+    ).rejects.toThrow(/several staff group values at once needs groupBy STAFF_GROUP/);
+    await expect(
+      service.coverage(national, scoped(), ['DEPARTMENT', 'STAFF_GROUP', 'ARCHETYPE']),
+    ).rejects.toThrow(/at most 2/);
+  });
+});
