@@ -1,6 +1,11 @@
 export { refreshRollups, ROLLUPS_CHANNEL } from './lib/rollups/refresh-rollups';
 export { CoverageService, sizeBand, MIN_COMPARATOR_ORGANISATIONS } from './lib/coverage.service';
-export type { CoverageResult, CoverageResultRow, PeerGroup, DistributionMeasure } from './lib/coverage.service';
+export type {
+  CoverageResult,
+  CoverageResultRow,
+  PeerGroup,
+  DistributionMeasure,
+} from './lib/coverage.service';
 export type { CoverageViewer } from './lib/coverage-viewer';
 export { viewerFor } from './lib/coverage-viewer';
 export type { CoverageFilter, CoverageDimension } from './lib/query/coverage-filter';

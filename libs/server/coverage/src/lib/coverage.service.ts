@@ -1,7 +1,22 @@
-import { BadRequestException, ForbiddenException, Inject, Injectable, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  OnModuleDestroy,
+  OnModuleInit,
+  Optional,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ControlledValue, DEFAULT_AMBER_PCT, DEFAULT_TARGET_PCT, Rag, funnelLimits, ragFor } from '@aiwr/shared-domain';
+import {
+  ControlledValue,
+  DEFAULT_AMBER_PCT,
+  DEFAULT_TARGET_PCT,
+  Rag,
+  funnelLimits,
+  ragFor,
+} from '@aiwr/shared-domain';
 import { APP_CONFIG, AppConfig } from '@aiwr/server-core';
 import { CoverageViewer } from './coverage-viewer';
 import { CoverageCatalog, SnapshotRef } from './query/coverage-catalog';
@@ -11,7 +26,11 @@ import { RollupCache } from './query/rollup-cache';
 import { SnapshotPoint, queryRollups } from './query/rollup-query';
 
 export type CoverageResultRow = ControlledRow & { targetPct: number; amberPct: number; rag: Rag | null };
-export type CoverageResult = { asAt: string | null; rows: CoverageResultRow[]; total: CoverageResultRow | null };
+export type CoverageResult = {
+  asAt: string | null;
+  rows: CoverageResultRow[];
+  total: CoverageResultRow | null;
+};
 export type PeerGroup = 'TRUST_TYPE' | 'SIZE_BAND' | 'TRUST_TYPE_AND_SIZE_BAND';
 export type DistributionMeasure = 'FOUNDATION' | 'FULLY_TRAINED' | 'REQUIREMENTS';
 
@@ -53,7 +72,11 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     return this.cache.get('catalog', () => CoverageCatalog.load(this.db));
   }
 
-  async coverage(viewer: CoverageViewer, filter: CoverageFilter, groupBy: CoverageDimension[] = []): Promise<CoverageResult> {
+  async coverage(
+    viewer: CoverageViewer,
+    filter: CoverageFilter,
+    groupBy: CoverageDimension[] = [],
+  ): Promise<CoverageResult> {
     const dims = uniqueDimensions(groupBy);
     const { points, national } = await this.points(viewer, filter, [filter.asAt ?? null]);
     const asAt = latestOf(points[0].refs);
@@ -90,29 +113,59 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     const { points } = await this.points(viewer, filter, [filter.asAt ?? null]);
     const dims: CoverageDimension[] = ['DEPARTMENT', 'STAFF_GROUP', 'CLINICAL_AREA', 'PAY_BAND', 'ARCHETYPE'];
     const lists = await Promise.all(
-      dims.map((d) => this.read(viewer, 'options', { asAt: filter.asAt, orgCodes: filter.orgCodes, icbCodes: filter.icbCodes, regionCodes: filter.regionCodes }, [d], points)),
+      dims.map((d) =>
+        this.read(
+          viewer,
+          'options',
+          {
+            asAt: filter.asAt,
+            orgCodes: filter.orgCodes,
+            icbCodes: filter.icbCodes,
+            regionCodes: filter.regionCodes,
+          },
+          [d],
+          points,
+        ),
+      ),
     );
     const refs = points[0].refs;
     const option = (dimension: string, code: string) => ({ code, label: catalog.label(dimension, code) });
-    const sorted = (xs: { code: string; label: string }[]) => xs.sort((a, b) => a.label.localeCompare(b.label));
+    const sorted = (xs: { code: string; label: string }[]) =>
+      xs.sort((a, b) => a.label.localeCompare(b.label));
     return {
       organisations: sorted(refs.map((r) => option('ORGANISATION', r.orgCode))),
-      icbs: sorted([...new Set(refs.map((r) => r.icbCode).filter((c): c is string => !!c))].map((c) => option('ICB', c))),
-      regions: sorted([...new Set(refs.map((r) => r.regionCode).filter((c): c is string => !!c))].map((c) => option('REGION', c))),
+      icbs: sorted(
+        [...new Set(refs.map((r) => r.icbCode).filter((c): c is string => !!c))].map((c) => option('ICB', c)),
+      ),
+      regions: sorted(
+        [...new Set(refs.map((r) => r.regionCode).filter((c): c is string => !!c))].map((c) =>
+          option('REGION', c),
+        ),
+      ),
       ...Object.fromEntries(
         dims.map((d, i) => [
           d,
-          sorted(lists[i].filter((r) => (r.measures.headcount ?? 0) > 0).map((r) => option(d, r.keys[d] as string))),
+          sorted(
+            lists[i]
+              .filter((r) => (r.measures.headcount ?? 0) > 0)
+              .map((r) => option(d, r.keys[d] as string)),
+          ),
         ]),
       ),
     } as Record<string, { code: string; label: string }[]>;
   }
 
   /** An organisation beside its ICB, region, the nation and its peers (same trust type and/or size band). */
-  async compare(viewer: CoverageViewer, filter: CoverageFilter, peerGroup: PeerGroup = 'TRUST_TYPE_AND_SIZE_BAND') {
+  async compare(
+    viewer: CoverageViewer,
+    filter: CoverageFilter,
+    peerGroup: PeerGroup = 'TRUST_TYPE_AND_SIZE_BAND',
+  ) {
     const orgCodes = listOf(filter.orgCodes);
     if (!orgCodes || orgCodes.length !== 1)
-      throw new BadRequestException('compareOrganisations needs exactly one organisation in filter.orgCodes.');
+      throw new BadRequestException(
+        'compareOrganisations needs exactly one organisation in filter.orgCodes.',
+      );
     const [subject] = orgCodes;
     await viewer.assertOrgsVisible([subject]);
     const catalog = await this.catalog();
@@ -127,14 +180,33 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
       const o = catalog.orgs.get(r.orgCode);
       const sameType = o?.trustType === info?.trustType;
       const sameBand = sizeBand(headcounts.get(r.orgCode) ?? 0) === band;
-      return peerGroup === 'TRUST_TYPE' ? sameType : peerGroup === 'SIZE_BAND' ? sameBand : sameType && sameBand;
+      return peerGroup === 'TRUST_TYPE'
+        ? sameType
+        : peerGroup === 'SIZE_BAND'
+          ? sameBand
+          : sameType && sameBand;
     });
     const groups: { level: string; code: string | null; label: string; refs: SnapshotRef[] }[] = [
       { level: 'ORGANISATION', code: subject, label: catalog.label('ORGANISATION', subject), refs: [own] },
-      { level: 'ICB', code: own.icbCode, label: catalog.label('ICB', own.icbCode ?? ''), refs: all.filter((r) => r.icbCode === own.icbCode) },
-      { level: 'REGION', code: own.regionCode, label: catalog.label('REGION', own.regionCode ?? ''), refs: all.filter((r) => r.regionCode === own.regionCode) },
+      {
+        level: 'ICB',
+        code: own.icbCode,
+        label: catalog.label('ICB', own.icbCode ?? ''),
+        refs: all.filter((r) => r.icbCode === own.icbCode),
+      },
+      {
+        level: 'REGION',
+        code: own.regionCode,
+        label: catalog.label('REGION', own.regionCode ?? ''),
+        refs: all.filter((r) => r.regionCode === own.regionCode),
+      },
       { level: 'NATIONAL', code: null, label: 'England', refs: all },
-      { level: 'PEER', code: null, label: peerDescription(peerGroup, info?.trustType ?? null, band), refs: peers },
+      {
+        level: 'PEER',
+        code: null,
+        label: peerDescription(peerGroup, info?.trustType ?? null, band),
+        refs: peers,
+      },
     ];
     const points: SnapshotPoint[] = groups.map((g) => ({ point: g.level, refs: g.refs }));
     const withinFilter = { ...filter, orgCodes: null, icbCodes: null, regionCodes: null };
@@ -154,8 +226,17 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
       peerGroup,
       peerDescription: groups[4].label,
       comparators: groups.map((g, i) => {
-        const hidden = g.level !== 'ORGANISATION' && g.level !== 'NATIONAL' && controlled[i] && g.refs.length < MIN_COMPARATOR_ORGANISATIONS;
-        const row = withTarget(catalog, hidden ? suppressAll(finished[i]) : finished[i], filter, g.level === 'ORGANISATION' ? subject : null);
+        const hidden =
+          g.level !== 'ORGANISATION' &&
+          g.level !== 'NATIONAL' &&
+          controlled[i] &&
+          g.refs.length < MIN_COMPARATOR_ORGANISATIONS;
+        const row = withTarget(
+          catalog,
+          hidden ? suppressAll(finished[i]) : finished[i],
+          filter,
+          g.level === 'ORGANISATION' ? subject : null,
+        );
         return { level: g.level, code: g.code, label: g.label, organisations: g.refs.length, row };
       }),
     };
@@ -170,7 +251,13 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     const { points, national } = await this.points(viewer, filter, [filter.asAt ?? null]);
     const all = catalog.snapshotsOn(filter.asAt ?? null);
     const { orgCodes: _x, icbCodes: _y, regionCodes: _z, ...within } = filter;
-    const nationalRaw = await this.read(viewer, 'distribution-national', within, [], [{ point: 'NATIONAL', refs: all }]);
+    const nationalRaw = await this.read(
+      viewer,
+      'distribution-national',
+      within,
+      [],
+      [{ point: 'NATIONAL', refs: all }],
+    );
     const pick = (r: RawRow) =>
       measure === 'FOUNDATION'
         ? [r.measures.foundationMet ?? 0, r.measures.headcount ?? 0]
@@ -193,7 +280,12 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
             : measure === 'FULLY_TRAINED'
               ? [r.shown.fullyTrained, r.shown.headcount]
               : [r.shown.met, r.shown.needed];
-        const rate = measure === 'FOUNDATION' ? r.shown.foundationPct : measure === 'FULLY_TRAINED' ? r.shown.fullyTrainedPct : r.shown.coveragePct;
+        const rate =
+          measure === 'FOUNDATION'
+            ? r.shown.foundationPct
+            : measure === 'FULLY_TRAINED'
+              ? r.shown.fullyTrainedPct
+              : r.shown.coveragePct;
         const limits = nationalRate !== null && den.value ? funnelLimits(nationalRate, den.value) : null;
         const pct = (x: number | undefined) => (x === undefined ? null : Math.round(x * 1000) / 10);
         return {
@@ -248,7 +340,13 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     groupBy: CoverageDimension[],
     points: SnapshotPoint[],
   ): Promise<RawRow[]> {
-    const key = JSON.stringify([kind, normalise(filter), groupBy, await viewer.scopeKey(), points.map((p) => p.point)]);
+    const key = JSON.stringify([
+      kind,
+      normalise(filter),
+      groupBy,
+      await viewer.scopeKey(),
+      points.map((p) => p.point),
+    ]);
     const rows = await this.cache.get(key, () => queryRollups(this.db, points, filter, groupBy));
     return rows.map((r) => ({ ...r, measures: { ...r.measures } }));
   }
@@ -275,19 +373,28 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async orgHeadcounts(refs: SnapshotRef[]): Promise<Map<string, number>> {
-    const rows = await this.cache.get(`headcounts:${JSON.stringify(refs.map((r) => [r.orgCode, r.asAt]))}`, () =>
-      queryRollups(this.db, [{ point: 'all', refs }], {}, ['ORGANISATION']),
+    const rows = await this.cache.get(
+      `headcounts:${JSON.stringify(refs.map((r) => [r.orgCode, r.asAt]))}`,
+      () => queryRollups(this.db, [{ point: 'all', refs }], {}, ['ORGANISATION']),
     );
     return new Map(rows.map((r) => [r.keys.ORGANISATION as string, r.measures.headcount ?? 0]));
   }
 }
 
 /** Target and RAG of a row: its module, else its layer, else the default; an organisation's own override first. */
-function withTarget(catalog: CoverageCatalog, r: ControlledRow, filter: CoverageFilter, orgCode: string | null): CoverageResultRow {
+function withTarget(
+  catalog: CoverageCatalog,
+  r: ControlledRow,
+  filter: CoverageFilter,
+  orgCode: string | null,
+): CoverageResultRow {
   const modules = listOf(filter.moduleCodes);
   const moduleCode = (r.keys.MODULE as string) ?? (modules?.length === 1 ? modules[0] : null);
   const layer = (r.keys.LAYER as string) ?? filter.layer ?? null;
-  const target = catalog.targetFor({ orgCode, layer, moduleCode }) ?? { targetPct: DEFAULT_TARGET_PCT, amberPct: DEFAULT_AMBER_PCT };
+  const target = catalog.targetFor({ orgCode, layer, moduleCode }) ?? {
+    targetPct: DEFAULT_TARGET_PCT,
+    amberPct: DEFAULT_AMBER_PCT,
+  };
   return { ...r, ...target, rag: ragOfShown(r.shown.coveragePct, target) };
 }
 
@@ -296,13 +403,18 @@ function ragOfShown(pct: ControlledValue, target: { targetPct: number; amberPct:
 }
 
 const uniqueDimensions = (dims: CoverageDimension[]) => [...new Set(dims)];
-const latestOf = (refs: SnapshotRef[]) => refs.reduce<string | null>((a, r) => (a && a > r.asAt ? a : r.asAt), null);
+const latestOf = (refs: SnapshotRef[]) =>
+  refs.reduce<string | null>((a, r) => (a && a > r.asAt ? a : r.asAt), null);
 
 /** The population total is a plain sum only when no filter lists several values of a dimension. */
 function totalAvailable(filter: CoverageFilter) {
-  return [filter.departments, filter.staffGroupCodes, filter.clinicalAreaCodes, filter.payBands, filter.archetypeCodes].every(
-    (v) => !v || new Set(v).size <= 1,
-  );
+  return [
+    filter.departments,
+    filter.staffGroupCodes,
+    filter.clinicalAreaCodes,
+    filter.payBands,
+    filter.archetypeCodes,
+  ].every((v) => !v || new Set(v).size <= 1);
 }
 
 function normalise(filter: CoverageFilter) {
@@ -331,13 +443,26 @@ function emptyRow(point: string, refs: SnapshotRef[]): RawRow {
     point,
     keys: {},
     orgCodes: refs.map((r) => r.orgCode),
-    measures: { headcount: 0, fte: 0, roleCount: 0, needed: 0, met: 0, fullyTrained: 0, foundationMet: 0, archetypeMet: null, peopleMet: null },
+    measures: {
+      headcount: 0,
+      fte: 0,
+      roleCount: 0,
+      needed: 0,
+      met: 0,
+      fullyTrained: 0,
+      foundationMet: 0,
+      archetypeMet: null,
+      peopleMet: null,
+    },
   };
 }
 
 function suppressAll(r: ControlledRow): ControlledRow {
   const hidden = Object.fromEntries(
-    Object.entries(r.shown).map(([k, v]) => [k, v.value === null && !v.suppressed ? v : { value: null, suppressed: true, rounded: false }]),
+    Object.entries(r.shown).map(([k, v]) => [
+      k,
+      v.value === null && !v.suppressed ? v : { value: null, suppressed: true, rounded: false },
+    ]),
   ) as ControlledRow['shown'];
   return { ...r, shown: hidden };
 }
@@ -348,4 +473,3 @@ function peerDescription(group: PeerGroup, trustType: string | null, band: strin
   if (group === 'SIZE_BAND') return `All ${band} trusts`;
   return `${type.charAt(0).toUpperCase() + type.slice(1)}, ${band}`;
 }
-

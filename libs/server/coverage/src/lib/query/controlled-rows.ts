@@ -42,7 +42,11 @@ const rawCount = (m: RawMeasures, k: CountMeasure): number | null =>
  * within a row (met + unmet = needed), then percentages from the figures as shown. Rows that are not
  * controlled (national level, or a viewer entitled to record-level data) keep exact figures.
  */
-export function controlRows(rows: RawRow[], groupBy: CoverageDimension[], controlled: boolean[]): ControlledRow[] {
+export function controlRows(
+  rows: RawRow[],
+  groupBy: CoverageDimension[],
+  controlled: boolean[],
+): ControlledRow[] {
   const n = COUNT_MEASURES.length;
   const cell = (row: number, m: number) => row * n + m;
   const raw: number[] = [];
@@ -78,7 +82,10 @@ export function controlRows(rows: RawRow[], groupBy: CoverageDimension[], contro
 
   return rows.map((r, i) => {
     const get = (k: CountMeasure) => final[cell(i, COUNT_MEASURES.indexOf(k))];
-    const counts = Object.fromEntries(COUNT_MEASURES.map((k) => [k, get(k)])) as Record<CountMeasure, ControlledValue>;
+    const counts = Object.fromEntries(COUNT_MEASURES.map((k) => [k, get(k)])) as Record<
+      CountMeasure,
+      ControlledValue
+    >;
     const pct = (num: ControlledValue, den: ControlledValue) =>
       num.value === null && !num.suppressed
         ? shown(null)

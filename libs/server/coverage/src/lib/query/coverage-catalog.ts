@@ -1,9 +1,26 @@
 import { DataSource } from 'typeorm';
 
-export type OrgInfo = { code: string; name: string; icbCode: string | null; regionCode: string | null; trustType: string | null };
+export type OrgInfo = {
+  code: string;
+  name: string;
+  icbCode: string | null;
+  regionCode: string | null;
+  trustType: string | null;
+};
 /** One organisation's snapshot used for a point in time, with where the organisation sat then. */
-export type SnapshotRef = { orgCode: string; asAt: string; icbCode: string | null; regionCode: string | null };
-export type TargetRow = { orgCode: string | null; layer: string | null; moduleCode: string | null; targetPct: number; amberPct: number };
+export type SnapshotRef = {
+  orgCode: string;
+  asAt: string;
+  icbCode: string | null;
+  regionCode: string | null;
+};
+export type TargetRow = {
+  orgCode: string | null;
+  layer: string | null;
+  moduleCode: string | null;
+  targetPct: number;
+  amberPct: number;
+};
 
 type Membership = { orgCode: string; icbCode: string; validFrom: string; validTo: string | null };
 
@@ -57,7 +74,13 @@ export class CoverageCatalog {
       new Map(
         orgs.map((o: any) => [
           o.code,
-          { code: o.code, name: o.name, icbCode: o.icb_code, regionCode: o.region_code, trustType: o.trust_type },
+          {
+            code: o.code,
+            name: o.name,
+            icbCode: o.icb_code,
+            regionCode: o.region_code,
+            trustType: o.trust_type,
+          },
         ]),
       ),
       membershipMap,
@@ -105,7 +128,8 @@ export class CoverageCatalog {
       }
       if (!asAt) continue;
       const icbCode = this.icbOn(orgCode, date ?? asAt);
-      const regionCode = (icbCode && this.icbRegion.get(icbCode)) || this.orgs.get(orgCode)?.regionCode || null;
+      const regionCode =
+        (icbCode && this.icbRegion.get(icbCode)) || this.orgs.get(orgCode)?.regionCode || null;
       out.push({ orgCode, asAt, icbCode, regionCode });
     }
     return out;
@@ -137,7 +161,9 @@ export class CoverageCatalog {
       candidates.push([org, null, null]);
     }
     for (const [org, l, mod] of candidates) {
-      const t = this.targets.find((x) => x.orgCode === org && x.moduleCode === mod && (mod ? true : x.layer === l));
+      const t = this.targets.find(
+        (x) => x.orgCode === org && x.moduleCode === mod && (mod ? true : x.layer === l),
+      );
       if (t) return { targetPct: t.targetPct, amberPct: t.amberPct };
     }
     return null;

@@ -128,7 +128,10 @@ function whereWithin(filter: CoverageFilter, params: unknown[]): string {
 
 function keySelect(groupBy: CoverageDimension[]) {
   const cols = groupBy.map((d, i) => `${KEY_COLUMN[d]} as k${i}`);
-  return { select: ['s.point', ...cols].join(', '), group: ['s.point', ...groupBy.map((_, i) => `k${i}`)].join(', ') };
+  return {
+    select: ['s.point', ...cols].join(', '),
+    group: ['s.point', ...groupBy.map((_, i) => `k${i}`)].join(', '),
+  };
 }
 
 function toRows(groupBy: CoverageDimension[], rows: any[], measures: (r: any) => RawMeasures): RawRow[] {
@@ -234,4 +237,3 @@ function orgsOfRow(points: SnapshotPoint[], row: RawRow): string[] {
     )
     .map((s) => s.orgCode);
 }
-

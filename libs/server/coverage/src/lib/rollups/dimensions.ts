@@ -12,7 +12,12 @@ export const WITHIN_ORG_DIMENSIONS = {
 } as const;
 
 export type WithinOrgDimension = keyof typeof WITHIN_ORG_DIMENSIONS;
-export const ASSIGNMENT_DIMENSIONS: WithinOrgDimension[] = ['DEPARTMENT', 'STAFF_GROUP', 'CLINICAL_AREA', 'PAY_BAND'];
+export const ASSIGNMENT_DIMENSIONS: WithinOrgDimension[] = [
+  'DEPARTMENT',
+  'STAFF_GROUP',
+  'CLINICAL_AREA',
+  'PAY_BAND',
+];
 
 /** How many within-organisation dimensions one stored grouping set may combine. */
 export const MAX_DIMENSIONS_PER_GROUPING_SET = 2;

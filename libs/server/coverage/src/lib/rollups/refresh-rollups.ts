@@ -1,5 +1,10 @@
 import { EntityManager } from 'typeorm';
-import { ASSIGNMENT_DIMENSIONS, MAX_DIMENSIONS_PER_GROUPING_SET, WITHIN_ORG_DIMENSIONS, subsetsUpTo } from './dimensions';
+import {
+  ASSIGNMENT_DIMENSIONS,
+  MAX_DIMENSIONS_PER_GROUPING_SET,
+  WITHIN_ORG_DIMENSIONS,
+  subsetsUpTo,
+} from './dimensions';
 
 /** Channel readers LISTEN on; PostgreSQL delivers a NOTIFY only when the sending transaction commits. */
 export const ROLLUPS_CHANNEL = 'coverage_rollups';
@@ -40,7 +45,8 @@ export async function refreshRollups(m: EntityManager, orgCode: string, asAt?: s
       params,
     );
     // One row per (person, group of a grouping set) with the person's FTE and roles inside the group.
-    await tx.query(`
+    await tx.query(
+      `
       create temp table _cov_member as
       select as_at, (${maskSql})::smallint as gset, department, staff_group_code, clinical_area_code, pay_band,
              null::text as archetype_code, person_key, sum(fte) as fte, count(*)::int as role_count
