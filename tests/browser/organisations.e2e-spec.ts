@@ -1,5 +1,6 @@
 import { Browser, Page } from 'playwright-core';
-import { appUrl, launchBrowser, screenshot } from '../support/browser';
+import { launchBrowser, screenshot } from '../support/browser';
+import { signInAsThroughForm } from '../support/browser-auth';
 
 describe('organisations page (real Chromium, real API, embedded PostgreSQL)', () => {
   let browser: Browser;
@@ -14,7 +15,8 @@ describe('organisations page (real Chromium, real API, embedded PostgreSQL)', ()
   afterEach(() => page.close());
 
   it('lists the NHS regions and the open trusts read from PostgreSQL', async () => {
-    await page.goto(appUrl('/organisations'));
+    // A national analyst sees every trust; scoped roles are covered by sign-in.e2e-spec.ts.
+    await signInAsThroughForm(page, 'analyst', '/organisations');
     await page.getByRole('heading', { name: 'NHS regions and trusts' }).waitFor();
     const table = page.getByTestId('organisations');
     await table.waitFor();
@@ -26,7 +28,7 @@ describe('organisations page (real Chromium, real API, embedded PostgreSQL)', ()
   });
 
   it('filters by region and keeps the filter in the URL', async () => {
-    await page.goto(appUrl('/organisations'));
+    await signInAsThroughForm(page, 'analyst', '/organisations');
     await page.locator('#region').selectOption({ label: 'London' });
     await page.waitForURL(/region=Y56/);
     await page.getByText(/^\d+ open trusts$/).waitFor();

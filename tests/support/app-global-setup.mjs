@@ -16,6 +16,12 @@ export default async function setup() {
   const db = await ensureDatabase({ dataDir, tuning: ['-c', 'fsync=off', '-c', 'full_page_writes=off'] });
   const env = { ...process.env, DATABASE_URL: db.url, AIWR_DATA_DIR: dataDir, NODE_ENV: 'test' };
   migrateInChild(db.url);
+  // Demo users for each role (engineer C, libs/server/access): the browser tests sign in as them.
+  execFileSync(process.execPath, ['-r', './scripts/register.cjs', 'apps/cli/src/seed-users.ts'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const seed = path.join(root, 'apps/cli/src/seed-demo.ts');
   if (fs.existsSync(seed)) {
     execFileSync(process.execPath, ['-r', './scripts/register.cjs', seed, '--size', 'test'], {

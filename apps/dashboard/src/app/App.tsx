@@ -1,20 +1,28 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout } from './Layout';
 import { pageRoutes } from './routes';
+import { AccountMenu, createApolloClient, RequireSignIn, SignInPage } from '../auth';
 
-const client = new ApolloClient({
-  link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
-  cache: new InMemoryCache(),
-});
+// Cookie session + x-csrf-token header (apps/dashboard/src/auth, engineer C).
+const client = createApolloClient();
 
 export function App() {
   return (
     <ApolloProvider client={client}>
       <BrowserRouter>
         <Routes>
-          <Route element={<Layout />}>{pageRoutes}</Route>
+          <Route path="sign-in" element={<SignInPage />} />
+          {/* Every page goes in pageRoutes (routes.tsx): it renders only for a signed-in user. */}
+          <Route
+            element={
+              <RequireSignIn>
+                <Layout account={<AccountMenu />} />
+              </RequireSignIn>
+            }
+          >
+            {pageRoutes}
+          </Route>
         </Routes>
       </BrowserRouter>
     </ApolloProvider>

@@ -14,12 +14,22 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query CurrentUser {\n    me {\n      id\n      email\n      displayName\n      role\n      grants {\n        type\n        code\n      }\n      csrfToken\n    }\n  }\n": typeof types.CurrentUserDocument,
+    "\n  query SignInOptions {\n    oidcSignInEnabled\n  }\n": typeof types.SignInOptionsDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      id\n      csrfToken\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query FilterOptions($regionCode: String, $icbCode: String) {\n    regions {\n      code\n      name\n    }\n    icbs(regionCode: $regionCode) {\n      code\n      name\n      regionCode\n    }\n    organisations(regionCode: $regionCode, icbCode: $icbCode) {\n      code\n      name\n      icbCode\n      regionCode\n    }\n    staffGroups {\n      code\n      name\n    }\n    clinicalAreas {\n      code\n      name\n    }\n  }\n": typeof types.FilterOptionsDocument,
     "\n  query OrganisationsPage($regionCode: String) {\n    regions {\n      code\n      name\n    }\n    organisations(regionCode: $regionCode) {\n      code\n      name\n      icbCode\n      trustType\n    }\n  }\n": typeof types.OrganisationsPageDocument,
+    "\n  query Session {\n    me {\n      id\n      email\n      displayName\n      role\n      csrfToken\n      grants {\n        type\n        code\n      }\n    }\n  }\n": typeof types.SessionDocument,
 };
 const documents: Documents = {
+    "\n  query CurrentUser {\n    me {\n      id\n      email\n      displayName\n      role\n      grants {\n        type\n        code\n      }\n      csrfToken\n    }\n  }\n": types.CurrentUserDocument,
+    "\n  query SignInOptions {\n    oidcSignInEnabled\n  }\n": types.SignInOptionsDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      id\n      csrfToken\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query FilterOptions($regionCode: String, $icbCode: String) {\n    regions {\n      code\n      name\n    }\n    icbs(regionCode: $regionCode) {\n      code\n      name\n      regionCode\n    }\n    organisations(regionCode: $regionCode, icbCode: $icbCode) {\n      code\n      name\n      icbCode\n      regionCode\n    }\n    staffGroups {\n      code\n      name\n    }\n    clinicalAreas {\n      code\n      name\n    }\n  }\n": types.FilterOptionsDocument,
     "\n  query OrganisationsPage($regionCode: String) {\n    regions {\n      code\n      name\n    }\n    organisations(regionCode: $regionCode) {\n      code\n      name\n      icbCode\n      trustType\n    }\n  }\n": types.OrganisationsPageDocument,
+    "\n  query Session {\n    me {\n      id\n      email\n      displayName\n      role\n      csrfToken\n      grants {\n        type\n        code\n      }\n    }\n  }\n": types.SessionDocument,
 };
 
 /**
@@ -39,11 +49,31 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query CurrentUser {\n    me {\n      id\n      email\n      displayName\n      role\n      grants {\n        type\n        code\n      }\n      csrfToken\n    }\n  }\n"): (typeof documents)["\n  query CurrentUser {\n    me {\n      id\n      email\n      displayName\n      role\n      grants {\n        type\n        code\n      }\n      csrfToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignInOptions {\n    oidcSignInEnabled\n  }\n"): (typeof documents)["\n  query SignInOptions {\n    oidcSignInEnabled\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      id\n      csrfToken\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      id\n      csrfToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query FilterOptions($regionCode: String, $icbCode: String) {\n    regions {\n      code\n      name\n    }\n    icbs(regionCode: $regionCode) {\n      code\n      name\n      regionCode\n    }\n    organisations(regionCode: $regionCode, icbCode: $icbCode) {\n      code\n      name\n      icbCode\n      regionCode\n    }\n    staffGroups {\n      code\n      name\n    }\n    clinicalAreas {\n      code\n      name\n    }\n  }\n"): (typeof documents)["\n  query FilterOptions($regionCode: String, $icbCode: String) {\n    regions {\n      code\n      name\n    }\n    icbs(regionCode: $regionCode) {\n      code\n      name\n      regionCode\n    }\n    organisations(regionCode: $regionCode, icbCode: $icbCode) {\n      code\n      name\n      icbCode\n      regionCode\n    }\n    staffGroups {\n      code\n      name\n    }\n    clinicalAreas {\n      code\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OrganisationsPage($regionCode: String) {\n    regions {\n      code\n      name\n    }\n    organisations(regionCode: $regionCode) {\n      code\n      name\n      icbCode\n      trustType\n    }\n  }\n"): (typeof documents)["\n  query OrganisationsPage($regionCode: String) {\n    regions {\n      code\n      name\n    }\n    organisations(regionCode: $regionCode) {\n      code\n      name\n      icbCode\n      trustType\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Session {\n    me {\n      id\n      email\n      displayName\n      role\n      csrfToken\n      grants {\n        type\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  query Session {\n    me {\n      id\n      email\n      displayName\n      role\n      csrfToken\n      grants {\n        type\n        code\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -5,6 +5,7 @@ import { CurrentUserType } from './access.graphql-types';
 import type { Caller } from './access.types';
 import { CurrentCaller, Public } from './decorators';
 import type { AccessRequest } from './request-context';
+import { OidcService } from './oidc.service';
 import { SessionService } from './session.service';
 import { SignInService } from './sign-in.service';
 import { UsersService } from './users.service';
@@ -17,6 +18,7 @@ export class AuthResolver {
     private readonly signIns: SignInService,
     private readonly sessions: SessionService,
     private readonly users: UsersService,
+    private readonly oidc: OidcService,
   ) {}
 
   @Public()
@@ -45,6 +47,14 @@ export class AuthResolver {
   async me(@Context() { req }: HttpContext): Promise<CurrentUserType | null> {
     const token: string | undefined = req.cookies?.[this.sessions.cookieName];
     return token ? this.currentUser(token) : null;
+  }
+
+  @Public()
+  @Query(() => Boolean, {
+    description: 'Whether "sign in with your organisation account" (OIDC) is offered.',
+  })
+  oidcSignInEnabled(): boolean {
+    return this.oidc.enabled;
   }
 
   private async currentUser(token: string): Promise<CurrentUserType | null> {
