@@ -28,6 +28,9 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
 ]);
 
+/** Codes for the HTTP exceptions Nest does not map itself (it maps 400, 401, 403 and 422). */
+const HTTP_STATUS_CODES: Record<number, string> = { 404: 'NOT_FOUND', 409: 'CONFLICT', 429: 'TOO_MANY_REQUESTS' };
+
 const logger = new Logger('GraphQL');
 
 /**
@@ -77,7 +80,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
       message: formatted.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: status === 429 ? 'TOO_MANY_REQUESTS' : code },
+      extensions: { code: (status && HTTP_STATUS_CODES[status]) || code },
     };
   }
   const reference = crypto.randomBytes(4).toString('hex');
