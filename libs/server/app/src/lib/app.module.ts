@@ -4,6 +4,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { CoreModule } from '@aiwr/server-core';
 import { ReferenceModule } from '@aiwr/server-reference';
 import { AccessModule, graphqlHardening } from '@aiwr/server-access';
+import { CoverageModule } from '@aiwr/server-coverage';
 import { HealthController } from './health.controller';
 
 @Module({
@@ -19,6 +20,7 @@ import { HealthController } from './health.controller';
     }),
     AccessModule, // global sign-in guard, AccessPolicy, AuditService (libs/server/access)
     ReferenceModule,
+    CoverageModule,
   ],
   controllers: [HealthController],
 })

@@ -16,6 +16,7 @@ import {
   Rag,
   funnelLimits,
   ragFor,
+  shown,
 } from '@aiwr/shared-domain';
 import { APP_CONFIG, AppConfig } from '@aiwr/server-core';
 import { CoverageViewer } from './coverage-viewer';
@@ -89,6 +90,66 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     if (dims.length === 0) return { asAt, rows, total: rows[0] ?? null };
     const total = withTotal ? await this.finish(viewer, filter, [], totalRaw, points, national) : [];
     return { asAt, rows, total: total[0] ?? null };
+  }
+
+  /** Headline cards (data-formats.md §5) and coverage by archetype. */
+  async overview(viewer: CoverageViewer, filter: CoverageFilter) {
+    const [totals, byArchetype, catalog] = await Promise.all([
+      this.coverage(viewer, filter, []),
+      this.coverage(viewer, filter, ['ARCHETYPE']),
+      this.catalog(),
+    ]);
+    const t = totals.total;
+    const org = t && t.orgCodes.length === 1 ? t.orgCodes[0] : null;
+    const target = (layer: string | null) =>
+      catalog.targetFor({ orgCode: org, layer }) ?? {
+        targetPct: DEFAULT_TARGET_PCT,
+        amberPct: DEFAULT_AMBER_PCT,
+      };
+    const card = (
+      title: string,
+      value: ControlledValue,
+      parts?: {
+        numerator: ControlledValue;
+        denominator: ControlledValue;
+        percent: ControlledValue;
+        target: { targetPct: number; amberPct: number };
+      },
+    ) => ({
+      title,
+      value,
+      numerator: parts?.numerator ?? null,
+      denominator: parts?.denominator ?? null,
+      percent: parts?.percent ?? null,
+      targetPct: parts?.target.targetPct ?? null,
+      amberPct: parts?.target.amberPct ?? null,
+      rag: parts ? ragOfShown(parts.percent, parts.target) : null,
+    });
+    const none = shown(null);
+    const m = t?.shown;
+    return {
+      asAt: totals.asAt,
+      headcount: card('Headcount', m?.headcount ?? none),
+      foundationCoverage: card('Foundation coverage', m?.foundationPct ?? none, {
+        numerator: m?.foundationMet ?? none,
+        denominator: m?.headcount ?? none,
+        percent: m?.foundationPct ?? none,
+        target: target('foundation'),
+      }),
+      fullyTrained: card('Fully trained', m?.fullyTrainedPct ?? none, {
+        numerator: m?.fullyTrained ?? none,
+        denominator: m?.headcount ?? none,
+        percent: m?.fullyTrainedPct ?? none,
+        target: target(filter.layer ?? null),
+      }),
+      unmetPlaces: card('Unmet training places', m?.unmet ?? none, {
+        numerator: m?.met ?? none,
+        denominator: m?.needed ?? none,
+        percent: m?.coveragePct ?? none,
+        target: t ? { targetPct: t.targetPct, amberPct: t.amberPct } : target(null),
+      }),
+      byArchetype: byArchetype.rows,
+    };
   }
 
   async trend(viewer: CoverageViewer, filter: CoverageFilter, groupBy: CoverageDimension[] = []) {

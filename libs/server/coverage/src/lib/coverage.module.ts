@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CoverageService } from './coverage.service';
+import { CoverageResolver, PersonResolver } from './graphql/coverage.resolver';
+import { PeopleService } from './people/people.service';
+
+/** Coverage analytics over precomputed rollups; AccessPolicy and AuditService come from the global AccessModule. */
+@Module({
+  providers: [CoverageService, PeopleService, CoverageResolver, PersonResolver],
+  exports: [CoverageService],
+})
+export class CoverageModule {}
