@@ -29,7 +29,11 @@ const CLIENT_CODES = new Set([
 ]);
 
 /** Codes for the HTTP exceptions Nest does not map itself (it maps 400, 401, 403 and 422). */
-const HTTP_STATUS_CODES: Record<number, string> = { 404: 'NOT_FOUND', 409: 'CONFLICT', 429: 'TOO_MANY_REQUESTS' };
+const HTTP_STATUS_CODES: Record<number, string> = {
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  429: 'TOO_MANY_REQUESTS',
+};
 
 const logger = new Logger('GraphQL');
 
