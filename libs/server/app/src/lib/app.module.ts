@@ -4,6 +4,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { CoreModule } from '@aiwr/server-core';
 import { ReferenceModule } from '@aiwr/server-reference';
 import { AccessModule, graphqlHardening } from '@aiwr/server-access';
+import { ArchetypesModule } from '@aiwr/server-archetypes';
 import { CoverageModule } from '@aiwr/server-coverage';
 import { HealthController } from './health.controller';
 
@@ -21,6 +22,7 @@ import { HealthController } from './health.controller';
     AccessModule, // global sign-in guard, AccessPolicy, AuditService (libs/server/access)
     ReferenceModule,
     CoverageModule,
+    ArchetypesModule,
   ],
   controllers: [HealthController],
 })

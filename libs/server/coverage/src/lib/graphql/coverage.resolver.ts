@@ -219,7 +219,12 @@ export class CoverageResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<PersonConnectionType> {
-    const page = await this.peopleService.people(viewerFor(this.policy, caller), filter ?? {}, first ?? 50, after);
+    const page = await this.peopleService.people(
+      viewerFor(this.policy, caller),
+      filter ?? {},
+      first ?? 50,
+      after,
+    );
     await this.audit.record(caller, 'people.view', page.orgCodes.join(','), {
       filter: filter ?? {},
       first: first ?? 50,

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessPolicy, AuditService, Caller } from '@aiwr/server-access';
+import { currentSnapshots, reevaluate } from '../evaluation/reevaluate';
+import {
+  ArchetypeRuleChangeResultType,
+  ArchetypeRuleType,
+  RuleChangePreviewType,
+} from '../graphql/rule.types';
+import { previewRuleChange } from './rule-preview';
+import { applyRuleChange, RULE_COLUMNS, RuleChange, toRuleType } from './rule-store';
+
+/** NHS Digital's small-number rule for a count: 1-7 suppressed, others rounded to the nearest 5. */
+const disclose = (n: number) => (n >= 1 && n <= 7 ? null : Math.round(n / 5) * 5);
+
+@Injectable()
+export class RulesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Current rules in order, with how many people each maps in the latest snapshots the caller can see. */
+  async currentRules(caller: Caller, includeRetired: boolean): Promise<ArchetypeRuleType[]> {
+    const visible = await this.access.visibleOrgCodes(caller);
+    const rows = await this.db.query(
+      `with latest as (
+         select distinct on (org_code) org_code, as_at from staff_snapshot
+         where ($1::text[] is null or org_code = any($1)) order by org_code, as_at desc),
+       counts as (
+         select pa.rule_id, count(distinct pa.org_code || '|' || pa.person_key)::int as n
+         from person_archetype pa join latest l using (org_code, as_at) group by pa.rule_id)
+       select ${RULE_COLUMNS}, coalesce(c.n, 0) as "matchCount"
+       from archetype_rule r left join counts c using (rule_id)
+       where r.valid_to is null and ($2 or not r.retired)
+       order by r.retired, r.position, r.rule_id`,
+      [visible, includeRetired],
+    );
+    const control = visible !== null && (await this.access.needsDisclosureControl(caller, visible));
+    return rows.map((r: any) => {
+      const rule = toRuleType(r);
+      if (!control) return rule;
+      const shown = disclose(r.matchCount);
+      return { ...rule, matchCount: shown, matchCountSuppressed: shown === null };
+    });
+  }
+
+  async history(ruleId: string): Promise<ArchetypeRuleType[]> {
+    const rows = await this.db.query(
+      `select ${RULE_COLUMNS} from archetype_rule where rule_id = $1 order by version desc`,
+      [ruleId],
+    );
+    return rows.map(toRuleType);
+  }
+
+  /**
+   * Saves a change as new versions, audits it and re-evaluates every organisation's latest snapshot
+   * (and its coverage rollups), all in one transaction: either everything changes or nothing does.
+   */
+  change(
+    caller: Caller,
+    change: RuleChange,
+    reason: string,
+    action: string,
+  ): Promise<ArchetypeRuleChangeResultType> {
+    return this.db.transaction(async (m) => {
+      const rules = await applyRuleChange(m, change, caller.email, reason);
+      const snapshotsReevaluated = await reevaluate(m, await currentSnapshots(m));
+      await this.audit.record(
+        caller,
+        action,
+        rules.map((r) => r.ruleId).join(', ') || 'archetype rules',
+        {
+          reason: reason.trim(),
+          versions: rules.map((r) => ({ ruleId: r.ruleId, version: r.version })),
+          snapshotsReevaluated,
+        },
+        m,
+      );
+      return { rules, snapshotsReevaluated };
+    });
+  }
+
+  preview(change: RuleChange, orgCodes: string[] | null): Promise<RuleChangePreviewType> {
+    return previewRuleChange(this.db, change, orgCodes);
+  }
+}
