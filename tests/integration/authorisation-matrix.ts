@@ -1,0 +1,245 @@
+/**
+ * THE AUTHORISATION MATRIX: one entry for every Query and Mutation field in the schema.
+ * `authorisation-matrix.int-spec.ts` reads the live schema and fails when a field has no entry here, or
+ * an entry names a field that no longer exists. For every field it runs the entry's operation as each
+ * role (and signed out) and asserts: roles in `allow` succeed with no errors; every other role gets
+ * FORBIDDEN (signed out: UNAUTHENTICATED) and no data; and, for allowed roles, `checkScope` confirms no
+ * row outside the caller's scope came back.
+ *
+ * ADDING A FIELD (whoever adds a GraphQL Query or Mutation field adds its entry in the same commit):
+ *
+ *   'Query.coverage': {
+ *     allow: ['trust_lead', 'planner', 'analyst', 'admin'],
+ *     operation: `query($org: String) { coverage(orgCode: $org) { rows { orgCode headcount } } }`,
+ *     variables: (ctx) => ({ org: ctx.someVisibleOrg }),             // optional; may be async
+ *     checkScope: (data, ctx) => expectOrgsInScope(data.coverage.rows.map((r) => r.orgCode), ctx),
+ *   },
+ *
+ * - `allow`: the roles that may use the field, or 'public' (also signed out; only for sign-in itself).
+ * - `operation`: a complete GraphQL document that uses only this field at the top level. It must succeed
+ *   for every allowed role of the matrix users below, so pick variables that are valid for all of them
+ *   (use `ctx` to pick values in the caller's own scope, and `ctx.asAdmin` to create what a mutation needs).
+ * - `checkScope` (for allowed roles): assert nothing outside `ctx.visibleOrgCodes` came back; it may also
+ *   run more operations with `ctx.gql` (e.g. ask for an organisation outside the scope and
+ *   `expectForbidden`). Or, when the field returns nothing organisation-specific, say why in `unscoped`.
+ *   One of the two is required.
+ *
+ * The matrix users (created by the test; scopes chosen so every role is below national except admin):
+ *   trust_lead → organisation RJ1 (London); planner → region Y56 (London); analyst → ICB QOP (Greater
+ *   Manchester, North West); admin → national.
+ */
+import { DataSource } from 'typeorm';
+import type { Role, ScopeGrant, VisibleHierarchy } from '@aiwr/server-access';
+
+export type GqlResult = { data?: any; errors?: { message: string; path?: string[]; extensions?: any }[] };
+export type GqlFn = (query: string, variables?: Record<string, unknown>) => Promise<GqlResult>;
+
+export type MatrixContext = {
+  role: Role;
+  /** Runs GraphQL signed in as this role (session cookie and CSRF header). */
+  gql: GqlFn;
+  /** Runs GraphQL as a national admin: for creating whatever an operation needs. */
+  asAdmin: GqlFn;
+  /** Organisations this role may see (null = national), as AccessPolicy resolves them. */
+  visibleOrgCodes: string[] | null;
+  /** The same scope's organisations, ICBs and regions (null = national). */
+  visible: VisibleHierarchy | null;
+  /** An organisation inside this role's scope (RJ1 for national roles). */
+  someVisibleOrg: string;
+  /** An organisation outside this role's scope (R0A for London roles, RJ1 otherwise); null for national. */
+  someHiddenOrg: string | null;
+  db: DataSource;
+  /** A fresh suffix for names that must be unique (emails, codes). */
+  unique: () => string;
+};
+
+export type MatrixEntry = {
+  allow: 'public' | readonly Role[];
+  operation: string;
+  variables?: (ctx: MatrixContext) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  checkScope?: (data: any, ctx: MatrixContext) => void | Promise<void>;
+  unscoped?: string;
+};
+
+export const ALL_ROLES: readonly Role[] = ['trust_lead', 'planner', 'analyst', 'admin'];
+
+/** The users the matrix signs in as (created by the test): every role but admin below national. */
+export const MATRIX_USERS: { role: Role; email: string; grants: ScopeGrant[] }[] = [
+  {
+    role: 'trust_lead',
+    email: 'matrix.lead@test.aiwr.local',
+    grants: [{ type: 'organisation', code: 'RJ1' }],
+  },
+  { role: 'planner', email: 'matrix.planner@test.aiwr.local', grants: [{ type: 'region', code: 'Y56' }] },
+  { role: 'analyst', email: 'matrix.analyst@test.aiwr.local', grants: [{ type: 'icb', code: 'QOP' }] },
+  { role: 'admin', email: 'matrix.admin@test.aiwr.local', grants: [{ type: 'national', code: '' }] },
+];
+export const MATRIX_PASSWORD = 'matrix-password-2026';
+
+/** Fails unless every code is inside the caller's scope. */
+export function expectOrgsInScope(codes: (string | null | undefined)[], ctx: MatrixContext): void {
+  if (ctx.visibleOrgCodes === null) return;
+  const visible = new Set(ctx.visibleOrgCodes);
+  const outside = codes.filter((c) => c && !visible.has(c));
+  if (outside.length)
+    throw new Error(`${ctx.role} received organisations outside their scope: ${outside.join(', ')}`);
+}
+
+/** Fails unless every ICB / region code is inside the caller's scope. */
+export function expectHierarchyInScope(
+  kind: 'icbCodes' | 'regionCodes',
+  codes: string[],
+  ctx: MatrixContext,
+): void {
+  if (ctx.visible === null) return;
+  const visible = new Set(ctx.visible[kind]);
+  const outside = codes.filter((c) => !visible.has(c));
+  if (outside.length)
+    throw new Error(`${ctx.role} received ${kind} outside their scope: ${outside.join(', ')}`);
+}
+
+/** Fails unless the result is a FORBIDDEN error without data. */
+export function expectForbidden(result: GqlResult, what: string): void {
+  const codes = (result.errors ?? []).map((e) => e.extensions?.code);
+  if (!codes.includes('FORBIDDEN'))
+    throw new Error(`${what}: expected FORBIDDEN, got ${JSON.stringify(result)}`);
+}
+
+const NATIONAL_REFERENCE = 'national reference list (the same for everyone; no organisation data)';
+
+export const AUTHORISATION_MATRIX: Record<string, MatrixEntry> = {
+  // --- access (libs/server/access) ---------------------------------------------------------------
+  'Query.me': {
+    allow: 'public',
+    operation: `{ me { email role } }`,
+    unscoped: "the caller's own account (null when signed out)",
+  },
+  'Query.oidcSignInEnabled': {
+    allow: 'public',
+    operation: `{ oidcSignInEnabled }`,
+    unscoped: 'a configuration flag',
+  },
+  'Mutation.signIn': {
+    allow: 'public',
+    operation: `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { email } }`,
+    variables: () => ({ e: 'matrix.analyst@test.aiwr.local', p: MATRIX_PASSWORD }),
+    unscoped: 'returns only the account that signed in',
+  },
+  'Mutation.signOut': {
+    allow: ALL_ROLES,
+    operation: `mutation { signOut }`,
+    unscoped: "ends the caller's own session",
+  },
+  'Query.users': {
+    allow: ['admin'],
+    operation: `{ users { email role grants { type code } } }`,
+    unscoped: 'admins are national',
+  },
+  'Query.auditLog': {
+    allow: ['admin'],
+    operation: `{ auditLog(first: 5) { nodes { action target } hasNextPage } }`,
+    unscoped: 'admins are national',
+  },
+  'Mutation.createUser': {
+    allow: ['admin'],
+    operation: `mutation($input: CreateUserInput!) { createUser(input: $input) { email } }`,
+    variables: (ctx) => ({
+      input: {
+        email: `matrix-${ctx.unique()}@test.aiwr.local`,
+        displayName: 'Matrix',
+        role: 'analyst',
+        grants: [{ type: 'national' }],
+      },
+    }),
+    unscoped: 'admins are national',
+  },
+  'Mutation.updateUserScopes': {
+    allow: ['admin'],
+    operation: `mutation($id: ID!) { updateUserScopes(userId: $id, grants: [{ type: organisation, code: "RJ1" }]) { email } }`,
+    variables: async (ctx) => ({ id: await matrixTargetUser(ctx) }),
+    unscoped: 'admins are national',
+  },
+  'Mutation.disableUser': {
+    allow: ['admin'],
+    operation: `mutation($id: ID!) { disableUser(userId: $id) { disabledAt } }`,
+    variables: async (ctx) => ({ id: await matrixTargetUser(ctx) }),
+    unscoped: 'admins are national',
+  },
+
+  // --- reference lists (libs/server/reference): filter values, cut to the caller's scope ----------
+  'Query.regions': {
+    allow: ALL_ROLES,
+    operation: `{ regions { code } }`,
+    checkScope: (data, ctx) =>
+      expectHierarchyInScope(
+        'regionCodes',
+        data.regions.map((r: any) => r.code),
+        ctx,
+      ),
+  },
+  'Query.icbs': {
+    allow: ALL_ROLES,
+    operation: `{ now: icbs { code regionCode } before: icbs(on: "2026-03-01") { code regionCode } }`,
+    checkScope: (data, ctx) => {
+      expectHierarchyInScope(
+        'icbCodes',
+        [...data.now, ...data.before].map((i: any) => i.code),
+        ctx,
+      );
+      expectHierarchyInScope(
+        'regionCodes',
+        [...data.now, ...data.before].map((i: any) => i.regionCode),
+        ctx,
+      );
+    },
+  },
+  'Query.organisations': {
+    allow: ALL_ROLES,
+    operation: `{ organisations { code } }`,
+    checkScope: async (data, ctx) => {
+      expectOrgsInScope(
+        data.organisations.map((o: any) => o.code),
+        ctx,
+      );
+      if (ctx.visibleOrgCodes) expect(data.organisations.length).toBeGreaterThan(0);
+      // Filtering towards another scope must not reveal it either.
+      const north = await ctx.gql(`{ organisations(regionCode: "Y62") { code } }`);
+      expectOrgsInScope(
+        north.data.organisations.map((o: any) => o.code),
+        ctx,
+      );
+      const london = await ctx.gql(`{ organisations(regionCode: "Y56", openOn: "2020-01-01") { code } }`);
+      expectOrgsInScope(
+        london.data.organisations.map((o: any) => o.code),
+        ctx,
+      );
+    },
+  },
+  'Query.staffGroups': {
+    allow: ALL_ROLES,
+    operation: `{ staffGroups { code } }`,
+    unscoped: NATIONAL_REFERENCE,
+  },
+  'Query.clinicalAreas': {
+    allow: ALL_ROLES,
+    operation: `{ clinicalAreas { code } }`,
+    unscoped: NATIONAL_REFERENCE,
+  },
+};
+
+/** A throwaway user for the admin mutations to act on. */
+async function matrixTargetUser(ctx: MatrixContext): Promise<string> {
+  const created = await ctx.asAdmin(
+    `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+    {
+      input: {
+        email: `target-${ctx.unique()}@test.aiwr.local`,
+        displayName: 'Target',
+        role: 'trust_lead',
+        grants: [{ type: 'organisation', code: 'R0A' }],
+      },
+    },
+  );
+  if (!created.data) throw new Error(`could not create a target user: ${JSON.stringify(created.errors)}`);
+  return created.data.createUser.id;
+}
