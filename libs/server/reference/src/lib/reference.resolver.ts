@@ -1,3 +1,4 @@
+import { BadRequestException } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { AccessPolicy, Caller, CurrentCaller } from '@aiwr/server-access';
 import { ClinicalAreaType, IcbType, OrganisationType, RegionType, StaffGroupType } from './reference.types';
@@ -30,7 +31,7 @@ export class ReferenceResolver {
     @Args('on', { nullable: true, description: 'YYYY-MM-DD' }) on?: string,
   ): Promise<IcbType[]> {
     const scope = await this.policy.visibleHierarchy(caller);
-    return this.reference.icbs({ regionCode, on, codes: scope?.icbCodes });
+    return this.reference.icbs({ regionCode, on: isoDate(on, 'on'), codes: scope?.icbCodes });
   }
 
   @Query(() => [OrganisationType], {
@@ -43,7 +44,12 @@ export class ReferenceResolver {
     @Args('openOn', { nullable: true, description: 'YYYY-MM-DD' }) openOn?: string,
   ): Promise<OrganisationType[]> {
     const scope = await this.policy.visibleHierarchy(caller);
-    return this.reference.organisations({ regionCode, icbCode, openOn, codes: scope?.orgCodes });
+    return this.reference.organisations({
+      regionCode,
+      icbCode,
+      openOn: isoDate(openOn, 'openOn'),
+      codes: scope?.orgCodes,
+    });
   }
 
   @Query(() => [StaffGroupType])
@@ -55,4 +61,18 @@ export class ReferenceResolver {
   clinicalAreas(): Promise<ClinicalAreaType[]> {
     return this.reference.clinicalAreas();
   }
+}
+
+/** Dates arrive as text; refuse anything that is not a real YYYY-MM-DD date with a clear message. */
+function isoDate(value: string | undefined, name: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const d = new Date(`${value}T00:00:00Z`);
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(d.getTime()) ||
+    d.toISOString().slice(0, 10) !== value
+  ) {
+    throw new BadRequestException(`${name} must be a date written YYYY-MM-DD, e.g. 2026-04-01.`);
+  }
+  return value;
 }
