@@ -70,7 +70,7 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
   }
 
   catalog(): Promise<CoverageCatalog> {
-    return this.cache.get('catalog', () => CoverageCatalog.load(this.db));
+    return this.cache.get('catalog', () => CoverageCatalog.load(this.db), true);
   }
 
   async coverage(
@@ -409,7 +409,8 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
       points.map((p) => p.point),
     ]);
     const rows = await this.cache.get(key, () => queryRollups(this.db, points, filter, groupBy));
-    return rows.map((r) => ({ ...r, measures: { ...r.measures } }));
+    readKeys.set(rows, key);
+    return rows;
   }
 
   /** THE place disclosure control is applied to coverage figures; also adds labels, targets and RAG. */
@@ -421,16 +422,30 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     points: SnapshotPoint[],
     national: boolean,
   ): Promise<CoverageResultRow[]> {
-    const catalog = await this.catalog();
     // A figure is national only when it counts every organisation: no geographic filter, scope or breakdown.
     const byOrgLevel = groupBy.some((d) => d === 'REGION' || d === 'ICB' || d === 'ORGANISATION');
-    const sorted = sortRows(raw, groupBy, catalog);
     const controlled = await Promise.all(
-      sorted.map((r) => viewer.needsDisclosureControl(national && !byOrgLevel ? [] : r.orgCodes)),
+      raw.map((r) => viewer.needsDisclosureControl(national && !byOrgLevel ? [] : r.orgCodes)),
     );
-    const rows = controlRows(sorted, groupBy, controlled);
-    const single = points.every((p) => p.refs.length === 1) ? (points[0]?.refs[0]?.orgCode ?? null) : null;
-    return rows.map((r) => withTarget(catalog, r, filter, (r.keys.ORGANISATION as string) ?? single));
+    const build = async () => {
+      const catalog = await this.catalog();
+      const order = sortOrder(raw, groupBy, catalog);
+      const rows = controlRows(
+        order.map((i) => raw[i]),
+        groupBy,
+        order.map((i) => controlled[i]),
+      );
+      const single = points.every((p) => p.refs.length === 1) ? (points[0]?.refs[0]?.orgCode ?? null) : null;
+      return rows.map((r) => withTarget(catalog, r, filter, (r.keys.ORGANISATION as string) ?? single));
+    };
+    // The shown figures depend only on the rows read and which of them are controlled, so viewers with the
+    // same scope and entitlement share the finished table.
+    const readKey = readKeys.get(raw);
+    if (!readKey) return build();
+    return this.cache.get(
+      `${readKey}|${groupBy.join(',')}|${controlled.map((c) => (c ? 1 : 0)).join('')}`,
+      build,
+    );
   }
 
   private async orgHeadcounts(refs: SnapshotRef[]): Promise<Map<string, number>> {
@@ -487,17 +502,24 @@ function normalise(filter: CoverageFilter) {
   );
 }
 
-function sortRows(rows: RawRow[], groupBy: CoverageDimension[], catalog: CoverageCatalog): RawRow[] {
-  return [...rows].sort((a, b) => {
-    if (a.point !== b.point) return a.point < b.point ? -1 : 1;
-    for (const d of groupBy) {
-      const x = catalog.label(d, a.keys[d] ?? '');
-      const y = catalog.label(d, b.keys[d] ?? '');
-      if (x !== y) return x.localeCompare(y);
-    }
-    return 0;
-  });
+/** Row order: by point, then each group-by label in turn (indexes into rows). */
+function sortOrder(rows: RawRow[], groupBy: CoverageDimension[], catalog: CoverageCatalog): number[] {
+  const labels = rows.map((r) => groupBy.map((d) => catalog.label(d, r.keys[d] ?? '')));
+  const collator = new Intl.Collator('en-GB');
+  return rows
+    .map((_, i) => i)
+    .sort((a, b) => {
+      if (rows[a].point !== rows[b].point) return rows[a].point < rows[b].point ? -1 : 1;
+      for (let k = 0; k < groupBy.length; k++) {
+        const c = collator.compare(labels[a][k], labels[b][k]);
+        if (c !== 0) return c;
+      }
+      return 0;
+    });
 }
+
+/** Which cache key produced a list of raw rows (rows from cache are never mutated). */
+const readKeys = new WeakMap<RawRow[], string>();
 
 function emptyRow(point: string, refs: SnapshotRef[]): RawRow {
   return {

@@ -41,19 +41,39 @@ export function secondarySuppression(
   raw: number[],
   groups: number[][],
 ): ControlledValue[] {
-  const out = cells.map((c) => ({ ...c }));
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const group of groups) {
-      const suppressed = group.filter((i) => out[i].suppressed);
-      if (suppressed.length !== 1) continue;
-      const candidates = group
-        .filter((i) => !out[i].suppressed && raw[i] > 0)
-        .sort((a, b) => raw[a] - raw[b] || a - b);
-      if (candidates.length === 0) continue;
-      out[candidates[0]] = { ...SUPPRESSED };
-      changed = true;
+  const out = cells.slice(); // cells are never mutated: a changed cell gets a new object
+  // Work list of groups to (re)check; a group is checked again only when one of its cells changes.
+  const groupsOfCell = new Map<number, number[]>();
+  groups.forEach((g, gi) =>
+    g.forEach((i) => {
+      const list = groupsOfCell.get(i);
+      if (list) list.push(gi);
+      else groupsOfCell.set(i, [gi]);
+    }),
+  );
+  const pending = groups.map((_, gi) => gi);
+  const queued = new Set(pending);
+  while (pending.length > 0) {
+    const gi = pending.pop() as number;
+    queued.delete(gi);
+    const group = groups[gi];
+    let suppressed = 0;
+    let smallest = -1;
+    for (const i of group) {
+      if (out[i].suppressed) suppressed++;
+      else if (
+        raw[i] > 0 &&
+        (smallest < 0 || raw[i] < raw[smallest] || (raw[i] === raw[smallest] && i < smallest))
+      )
+        smallest = i;
     }
+    if (suppressed !== 1 || smallest < 0) continue;
+    out[smallest] = { ...SUPPRESSED };
+    for (const other of groupsOfCell.get(smallest) ?? [])
+      if (!queued.has(other)) {
+        queued.add(other);
+        pending.push(other);
+      }
   }
   return out;
 }

@@ -66,7 +66,9 @@ export function controlRows(
     rows.forEach((r, i) => {
       if (!isControlled(i)) return;
       const parent = [r.point, ...groupBy.filter((_, x) => x !== j).map((d) => r.keys[d])].join('\u0000');
-      siblings.set(parent, [...(siblings.get(parent) ?? []), i]);
+      const list = siblings.get(parent);
+      if (list) list.push(i);
+      else siblings.set(parent, [i]);
     });
     for (const members of siblings.values())
       if (members.length > 1)

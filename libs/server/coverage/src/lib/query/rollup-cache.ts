@@ -44,9 +44,12 @@ export class RollupCache {
     this.entries.clear();
   }
 
-  /** The current value for `key`, computing (once, even under concurrency) when absent or stale. */
-  get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    if (!this.enabled || !this.listener) return compute();
+  /**
+   * The current value for `key`, computing (once, even under concurrency) when absent or stale. `always`
+   * caches even when rollup caching is switched off (small reference facts, not rollup reads).
+   */
+  get<T>(key: string, compute: () => Promise<T>, always = false): Promise<T> {
+    if (!(this.enabled || always) || !this.listener) return compute();
     const now = Date.now();
     const hit = this.entries.get(key);
     if (hit && hit.version === this.version && now - hit.at < MAX_AGE_MS) return hit.value as Promise<T>;

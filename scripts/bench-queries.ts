@@ -1,0 +1,275 @@
+/**
+ * `npm run bench:queries`: every dashboard query, N times through the real GraphQL endpoint as a signed-in
+ * national planner, against the national demo size (about 1.5 M people x 12 monthly snapshots). Prints
+ * p50/p95 per query, with the per-process rollup cache on and off, and the ratio to the same figure
+ * computed by GROUP BY on the base rows (person tables) in the same run. Prints figures; asserts nothing
+ * about time. Options: --scale 1 (1 = national), --months 12, --n 200, --seed 42.
+ */
+import { DataSource } from 'typeorm';
+import { CoverageService } from '@aiwr/server-coverage';
+import { BenchApp, argValue, percentile, prepareBenchDatabase, startBenchApp, timed } from './bench-support';
+
+type BenchQuery = {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  /** The same figures by GROUP BY over the base rows (person tables), for the ratio. */
+  baseFn?: (db: DataSource) => Promise<unknown>;
+};
+
+// Each organisation's latest snapshot on or before the date: the same population the API counts.
+const SNAP = (date: string) => `snap as (select distinct on (org_code) org_code, as_at from staff_snapshot
+  where as_at <= '${date}' order by org_code, as_at desc)`;
+const PERSON_NEEDS = `nd as (select n.org_code, n.person_key, count(*) as needed, count(*) filter (where n.met) as met,
+  bool_and(n.met) as all_met, bool_and(n.met) filter (where n.layer = 'foundation') as foundation_met
+  from person_need n join snap s on s.org_code = n.org_code and s.as_at = n.as_at group by 1, 2)`;
+const PERSON_ASSIGNMENTS = `pa as (select a.org_code, a.person_key, sum(a.fte) as fte, count(*) as roles
+  from staff_assignment a join snap s on s.org_code = a.org_code and s.as_at = a.as_at group by 1, 2)`;
+const GEO = `join organisation o on o.code = pa.org_code join icb i on i.code = o.icb_code`;
+
+const base = {
+  overview: async (db: DataSource, d: string) => {
+    const [t] = await db.query(`with ${SNAP(d)}, ${PERSON_NEEDS}, ${PERSON_ASSIGNMENTS}
+      select count(*)::int as headcount, count(*) filter (where nd.foundation_met)::int as foundation,
+             count(*) filter (where coalesce(nd.all_met, true))::int as fully, sum(nd.needed - nd.met)::int as unmet
+      from pa left join nd on nd.org_code = pa.org_code and nd.person_key = pa.person_key`);
+    await db.query(`with ${SNAP(d)}
+      select a.code, count(*) as headcount, count(*) filter (where not exists (
+        select 1 from archetype_requirement r where r.archetype_code = a.code and not exists (
+          select 1 from person_need n where n.org_code = p.org_code and n.as_at = p.as_at and n.person_key = p.person_key
+            and n.module_code = r.module_code and n.met))) as met
+      from person_snapshot p join snap s on s.org_code = p.org_code and s.as_at = p.as_at
+      cross join lateral unnest(p.archetypes) a(code) group by a.code`);
+    return t.headcount;
+  },
+  byRegion: async (db: DataSource, d: string) => {
+    const rows = await db.query(`with ${SNAP(d)}, ${PERSON_NEEDS}, ${PERSON_ASSIGNMENTS}
+      select i.region_code, count(*)::int as headcount, sum(pa.fte) as fte, sum(pa.roles) as roles,
+             sum(nd.needed) as needed, sum(nd.met) as met
+      from pa ${GEO} left join nd on nd.org_code = pa.org_code and nd.person_key = pa.person_key group by 1`);
+    return rows.reduce((s: number, r: any) => s + r.headcount, 0);
+  },
+  byIcbArchetype: async (db: DataSource, d: string) => {
+    await db.query(`with ${SNAP(d)}, ${PERSON_NEEDS}
+      select o.icb_code, a.code, count(*) as headcount, sum(nd.needed) as needed, sum(nd.met) as met
+      from person_snapshot p join snap s on s.org_code = p.org_code and s.as_at = p.as_at
+      cross join lateral unnest(p.archetypes) a(code)
+      join organisation o on o.code = p.org_code
+      left join nd on nd.org_code = p.org_code and nd.person_key = p.person_key group by 1, 2`);
+  },
+  byOrganisation: async (db: DataSource, d: string) => {
+    await db.query(`with ${SNAP(d)}, ${PERSON_NEEDS}, ${PERSON_ASSIGNMENTS}
+      select pa.org_code, count(*) as headcount, sum(pa.fte), sum(nd.needed), sum(nd.met),
+             count(*) filter (where nd.foundation_met), count(*) filter (where coalesce(nd.all_met, true))
+      from pa left join nd on nd.org_code = pa.org_code and nd.person_key = pa.person_key group by 1`);
+  },
+  byStaffGroup: async (db: DataSource, d: string) => {
+    // Headcount per staff group counts people once per group: distinct people inside each organisation.
+    await db.query(`with ${SNAP(d)}, ${PERSON_NEEDS},
+      g as (select a.org_code, a.person_key, a.staff_group_code, sum(a.fte) as fte, count(*) as roles
+            from staff_assignment a join snap s on s.org_code = a.org_code and s.as_at = a.as_at group by 1, 2, 3)
+      select g.staff_group_code, count(*) as headcount, sum(g.fte), sum(g.roles), sum(nd.needed), sum(nd.met)
+      from g left join nd on nd.org_code = g.org_code and nd.person_key = g.person_key group by 1`);
+  },
+  byModule: async (db: DataSource, d: string) => {
+    await db.query(`with ${SNAP(d)}
+      select n.module_code, count(*) as needed, count(*) filter (where n.met) as met
+      from person_need n join snap s on s.org_code = n.org_code and s.as_at = n.as_at group by 1`);
+  },
+  trend: async (db: DataSource, _d: string, dates: string[]) => {
+    for (const d of dates)
+      await db.query(`with ${SNAP(d)}, ${PERSON_NEEDS}
+        select count(*), sum(needed), sum(met), count(*) filter (where foundation_met) from nd`);
+  },
+  distribution: async (db: DataSource, d: string) => {
+    await db.query(`with ${SNAP(d)}, ${PERSON_NEEDS}, ${PERSON_ASSIGNMENTS}
+      select pa.org_code, count(*), count(*) filter (where nd.foundation_met)
+      from pa left join nd on nd.org_code = pa.org_code and nd.person_key = pa.person_key group by 1`);
+  },
+  filterOptions: async (db: DataSource, d: string) => {
+    await db.query(`with ${SNAP(d)}
+      select array_agg(distinct a.department), array_agg(distinct a.staff_group_code), array_agg(distinct a.clinical_area_code),
+             array_agg(distinct a.pay_band)
+      from staff_assignment a join snap s on s.org_code = a.org_code and s.as_at = a.as_at`);
+  },
+};
+
+const MEASURES = `headcount { value suppressed } fte { value } roleCount { value } needed { value } met { value }
+  unmet { value } coveragePct { value } targetPct rag`;
+
+function queries(dates: string[]): BenchQuery[] {
+  const last = dates[dates.length - 1];
+  const b = (fn: (db: DataSource, d: string, dates: string[]) => Promise<unknown>) => (db: DataSource) =>
+    fn(db, last, dates);
+  return [
+    {
+      name: 'overview (cards + by archetype)',
+      query: `query { coverageOverview { asAt headcount { value { value } } foundationCoverage { value { value } rag }
+        fullyTrained { value { value } rag } unmetPlaces { value { value } percent { value } rag }
+        byArchetype { keys { code label } headcount { value } archetypeCoveragePct { value } rag } } }`,
+      baseFn: b(base.overview),
+    },
+    {
+      name: 'coverage by region',
+      query: `query { coverage(groupBy: [REGION]) { asAt rows { keys { code label } ${MEASURES} } total { ${MEASURES} } } }`,
+      baseFn: b(base.byRegion),
+    },
+    {
+      name: 'coverage by ICB x archetype',
+      query: `query { coverage(groupBy: [ICB, ARCHETYPE]) { rows { keys { code } ${MEASURES} archetypeCoveragePct { value } } } }`,
+      baseFn: b(base.byIcbArchetype),
+    },
+    {
+      name: 'coverage by organisation',
+      query: `query { coverage(groupBy: [ORGANISATION]) { rows { keys { code label } ${MEASURES} foundationPct { value } fullyTrainedPct { value } } } }`,
+      baseFn: b(base.byOrganisation),
+    },
+    {
+      name: 'coverage by staff group',
+      query: `query { coverage(groupBy: [STAFF_GROUP]) { rows { keys { code label } ${MEASURES} } } }`,
+      baseFn: b(base.byStaffGroup),
+    },
+    {
+      name: 'coverage by module',
+      query: `query { coverage(groupBy: [MODULE]) { rows { keys { code label } ${MEASURES} peopleMet { value } } } }`,
+      baseFn: b(base.byModule),
+    },
+    {
+      name: `trend (${dates.length} monthly snapshots)`,
+      query: `query { coverageTrend { asAt rows { headcount { value } needed { value } met { value } coveragePct { value } foundationPct { value } } } }`,
+      baseFn: b(base.trend),
+    },
+    {
+      name: 'compare R0A with ICB/region/national/peers',
+      query: `query { compareOrganisations(filter: { orgCodes: ["R0A"] }) { peerDescription comparators { level label organisations row { ${MEASURES} } } } }`,
+      baseFn: b(base.byOrganisation),
+    },
+    {
+      name: 'funnel distribution (foundation)',
+      query: `query { coverageDistribution(measure: FOUNDATION) { nationalRate points { orgCode rate { value } denominator { value } lower95 upper95 lower998 upper998 } } }`,
+      baseFn: b(base.distribution),
+    },
+    {
+      name: 'filter options',
+      query: `query { coverageFilterOptions { regions { code } icbs { code } organisations { code } departments { code } staffGroups { code } clinicalAreas { code } payBands { code } archetypes { code } } }`,
+      baseFn: b(base.filterOptions),
+    },
+    { name: 'snapshot dates', query: `query { snapshotDates }` },
+  ];
+}
+
+async function post(app: BenchApp, query: string, variables?: Record<string, unknown>) {
+  const res = await fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: app.headers,
+    body: JSON.stringify({ query, variables }),
+  });
+  const body: any = await res.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function timeApi(app: BenchApp, q: BenchQuery, n: number) {
+  for (let i = 0; i < 5; i++) await post(app, q.query, q.variables);
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await post(app, q.query, q.variables);
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
+}
+
+async function timeBase(db: DataSource, fn: (db: DataSource) => Promise<unknown>, runs: number) {
+  const ms: number[] = [];
+  let value: unknown;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    value = await fn(db);
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  return { median: percentile(ms, 50), value };
+}
+
+const f = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(2)).padStart(8);
+
+async function main() {
+  const spec = {
+    scale: Number(argValue('scale', '1')),
+    months: Number(argValue('months', '12')),
+    seed: Number(argValue('seed', '42')),
+  };
+  const n = Number(argValue('n', '200'));
+  const baseRuns = Number(argValue('base-runs', '3'));
+  const dates = await prepareBenchDatabase(spec);
+  const app = await startBenchApp();
+  try {
+    const [{ people, rows, needs }] = await app.db.query(
+      `select (select sum(headcount) from staff_snapshot where as_at = $1)::int as people,
+              (select count(*) from person_snapshot)::bigint as rows, (select count(*) from person_need)::bigint as needs`,
+      [dates[dates.length - 1]],
+    );
+    const [{ orgs }] = await app.db.query(`select count(distinct org_code)::int as orgs from staff_snapshot`);
+    const [{ completions }] = await app.db.query(
+      `select count(*)::bigint as completions from training_completion`,
+    );
+    console.log(
+      `\nData: ${orgs} trusts, ${Number(people).toLocaleString('en-GB')} people at ${dates[dates.length - 1]}, ` +
+        `${Number(rows).toLocaleString('en-GB')} person-snapshots over ${dates.length} months, ` +
+        `${Number(needs).toLocaleString('en-GB')} requirement pairs, ${Number(completions).toLocaleString('en-GB')} completions.`,
+    );
+    console.log(`Each API query ${n} times, sequentially, signed in as a national planner, on loopback.\n`);
+
+    const cache = app.app.get(CoverageService).cache;
+    const results: {
+      name: string;
+      cached: { p50: number; p95: number };
+      uncached: { p50: number; p95: number };
+      base?: number;
+    }[] = [];
+    for (const q of queries(dates)) {
+      cache.enabled = true;
+      const cached = await timeApi(app, q, n);
+      cache.enabled = false;
+      const uncached = await timeApi(app, q, n);
+      cache.enabled = true;
+      let baseMs: number | undefined;
+      if (q.baseFn)
+        baseMs = (
+          await timed(`base-row GROUP BY for "${q.name}"`, () => timeBase(app.db, q.baseFn!, baseRuns))
+        ).median;
+      results.push({ name: q.name, cached, uncached, base: baseMs });
+    }
+
+    // The figures agree: national headcount from the API equals the base-row count.
+    const overview = await post(app, `query { coverageOverview { headcount { value { value } } } }`);
+    const baseHeadcount = await base.overview(app.db, dates[dates.length - 1]);
+    console.log(
+      `\nCheck: national headcount API ${overview.coverageOverview.headcount.value.value} vs base rows ${baseHeadcount}` +
+        (overview.coverageOverview.headcount.value.value === baseHeadcount ? ' (same)' : ' (DIFFERENT)'),
+    );
+
+    console.log(
+      `\n${'query'.padEnd(46)}  cached p50   p95 | no cache p50   p95 | base GROUP BY | ratio base / API p95 (cached, no cache)`,
+    );
+    for (const r of results) {
+      const ratio = (p: number) => (r.base ? `${Math.round(r.base / p).toLocaleString('en-GB')}x` : 'n/a');
+      console.log(
+        `${r.name.padEnd(46)} ${f(r.cached.p50)} ${f(r.cached.p95)} | ${f(r.uncached.p50)} ${f(r.uncached.p95)} | ` +
+          `${r.base ? f(r.base) : '     n/a'} ms | ${ratio(r.cached.p95)}, ${ratio(r.uncached.p95)}`,
+      );
+    }
+    console.log(
+      `\n(times in ms; targets: p95 <= 10 ms at national scope, >= 100x faster than the base-row GROUP BY)`,
+    );
+  } finally {
+    await app.app.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
