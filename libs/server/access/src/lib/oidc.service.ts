@@ -94,11 +94,13 @@ export class OidcService {
     );
     let user = bySubject;
     if (!user && email) {
-      [user] = await this.db.query(
+      // TypeORM returns [rows, affectedCount] for an UPDATE on PostgreSQL.
+      const [linked] = await this.db.query(
         `update app_user set oidc_subject = $1 where lower(email) = lower($2) and oidc_subject is null
          returning id, disabled_at as "disabledAt"`,
         [subject, email],
       );
+      user = linked[0];
       if (user) await this.audit.record(null, 'user.link_oidc', email.toLowerCase(), {});
     }
     if (!user || user.disabledAt) {
