@@ -59,7 +59,7 @@ export function Layout({ account }: { account?: ReactNode }) {
           </div>
         </nav>
       </header>
-      <div className="nhsuk-width-container aiwr-wide">
+      <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper aiwr-main" id="main-content" role="main" tabIndex={-1}>
           <Suspense fallback={<LoadingState what="the page" />}>
             <Outlet />

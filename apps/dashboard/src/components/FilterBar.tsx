@@ -1,8 +1,8 @@
-// The shared filters, as selects that write to the URL. Option lists come from the API, which only
-// returns what the signed-in user may see.
+// The shared filters, as selects that write to the URL. Option lists come from the API and only hold
+// values inside the signed-in user's scope that have data.
 import { useQuery } from '@apollo/client/react';
-import { SelectField } from '@aiwr/web-ui';
-import { FILTER_OPTIONS } from '../graphql/filters';
+import { formatDate, SelectField } from '@aiwr/web-ui';
+import { FILTER_OPTIONS_IN_SCOPE } from '../graphql/coverage';
 import { useFilters } from '../filters/useFilters';
 import type { FilterKey } from '../filters/filters';
 
@@ -11,12 +11,6 @@ export const LAYERS = [
   { value: 'archetype', label: 'Archetype-specific' },
   { value: 'product', label: 'Product-specific' },
 ];
-
-export interface FilterBarProps {
-  fields: FilterKey[];
-  /** Extra option lists a page already has (e.g. archetypes, modules, snapshot dates). */
-  extraOptions?: Partial<Record<FilterKey, { value: string; label: string }[]>>;
-}
 
 const LABELS: Record<FilterKey, string> = {
   asAt: 'As at',
@@ -29,7 +23,7 @@ const LABELS: Record<FilterKey, string> = {
   archetype: 'Archetype',
   payBand: 'Pay band',
   module: 'Training module',
-  layer: 'Layer',
+  layer: 'Training layer',
 };
 
 const ALL: Record<FilterKey, string> = {
@@ -46,28 +40,41 @@ const ALL: Record<FilterKey, string> = {
   layer: 'All layers',
 };
 
-export function FilterBar({ fields, extraOptions = {} }: FilterBarProps) {
+export function FilterBar({ fields }: { fields: FilterKey[] }) {
   const { filters, setFilters } = useFilters();
-  const { data } = useQuery(FILTER_OPTIONS, {
-    variables: { regionCode: filters.region ?? null, icbCode: filters.icb ?? null },
+  const list = (v: string | undefined) => (v ? [v] : null);
+  const { data } = useQuery(FILTER_OPTIONS_IN_SCOPE, {
+    variables: {
+      filter: { regionCodes: list(filters.region), icbCodes: list(filters.icb), orgCodes: list(filters.org) },
+    },
   });
+  const o = data?.coverageFilterOptions;
+  const opts = (xs: { code: string; label: string }[] | undefined) =>
+    xs?.map((x) => ({ value: x.code, label: x.label }));
   const options: Partial<Record<FilterKey, { value: string; label: string }[]>> = {
-    region: data?.regions.map((r) => ({ value: r.code, label: r.name })),
-    icb: data?.icbs.map((i) => ({ value: i.code, label: i.name })),
-    org: data?.organisations.map((o) => ({ value: o.code, label: o.name })),
-    staffGroup: data?.staffGroups.map((g) => ({ value: g.code, label: g.name })),
-    clinicalArea: data?.clinicalAreas.map((a) => ({ value: a.code, label: a.name })),
+    asAt: data?.snapshotDates
+      .slice()
+      .reverse()
+      .map((d) => ({ value: d, label: formatDate(d) })),
+    region: opts(o?.regions),
+    icb: opts(o?.icbs),
+    org: opts(o?.organisations),
+    department: o?.departments.map((x) => ({ value: x.code, label: x.label || 'Not recorded' })),
+    staffGroup: opts(o?.staffGroups),
+    clinicalArea: opts(o?.clinicalAreas),
+    payBand: o?.payBands.map((x) => ({ value: x.code, label: x.label || 'Not recorded' })),
+    archetype: opts(o?.archetypes),
+    module: data?.modules.rows.flatMap((r) => r.keys.map((k) => ({ value: k.code, label: k.label }))),
     layer: LAYERS,
-    ...extraOptions,
   };
   return (
     <form className="aiwr-filter-bar" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
       {fields.map((key) => {
-        const list = options[key] ?? [];
+        const choices = options[key] ?? [];
         const value = filters[key] ?? '';
         // Keep a value chosen from a shared link visible even before its option list arrives.
         const withCurrent =
-          value && !list.some((o) => o.value === value) ? [{ value, label: value }, ...list] : list;
+          value && !choices.some((c) => c.value === value) ? [{ value, label: value }, ...choices] : choices;
         return (
           <SelectField
             key={key}

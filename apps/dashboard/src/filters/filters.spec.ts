@@ -1,4 +1,11 @@
-import { applyFilterChange, currentLevel, filtersToSearch, mergeIntoParams, parseFilters } from './filters';
+import {
+  applyFilterChange,
+  currentLevel,
+  filtersToSearch,
+  mergeIntoParams,
+  parseFilters,
+  toCoverageFilter,
+} from './filters';
 
 describe('filters held in the URL', () => {
   it('reads known filters and ignores others and blanks', () => {
@@ -37,5 +44,23 @@ describe('filters held in the URL', () => {
   it('knows which level the drill-down is at', () => {
     expect(currentLevel({})).toBe('national');
     expect(currentLevel({ region: 'Y56', icb: 'QWE' })).toBe('icb');
+  });
+});
+
+describe('filters sent to the API', () => {
+  it('become one-element lists, and nulls where not chosen', () => {
+    expect(toCoverageFilter({ region: 'Y56', archetype: 'creator', layer: 'foundation' })).toEqual({
+      asAt: null,
+      regionCodes: ['Y56'],
+      icbCodes: null,
+      orgCodes: null,
+      departments: null,
+      staffGroupCodes: null,
+      clinicalAreaCodes: null,
+      archetypeCodes: ['creator'],
+      payBands: null,
+      moduleCodes: null,
+      layer: 'foundation',
+    });
   });
 });

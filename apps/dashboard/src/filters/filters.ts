@@ -79,3 +79,21 @@ export function currentLevel(filters: Filters): Level {
   if (filters.region) return 'region';
   return 'national';
 }
+
+/** The URL filters as the API's coverage filter input (lists, because the API can take several values). */
+export function toCoverageFilter(filters: Filters) {
+  const list = (v: string | undefined) => (v ? [v] : null);
+  return {
+    asAt: filters.asAt ?? null,
+    regionCodes: list(filters.region),
+    icbCodes: list(filters.icb),
+    orgCodes: list(filters.org),
+    departments: list(filters.department),
+    staffGroupCodes: list(filters.staffGroup),
+    clinicalAreaCodes: list(filters.clinicalArea),
+    archetypeCodes: list(filters.archetype),
+    payBands: list(filters.payBand),
+    moduleCodes: list(filters.module),
+    layer: filters.layer ?? null,
+  };
+}
