@@ -1,6 +1,8 @@
 import { startTestApp, TestApp } from '../support/test-app';
 import { signInAs } from '../support/auth';
 
+type JsonResponse = Omit<Response, 'json'> & { json(): Promise<any> };
+
 describe('access: HTTP and GraphQL hardening', () => {
   let t: TestApp;
   let analyst: Record<string, string>;
@@ -10,7 +12,7 @@ describe('access: HTTP and GraphQL hardening', () => {
   });
   afterAll(() => t.close());
 
-  const post = (body: unknown, headers: Record<string, string> = analyst) =>
+  const post = (body: unknown, headers: Record<string, string> = analyst): Promise<JsonResponse> =>
     fetch(`${t.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },

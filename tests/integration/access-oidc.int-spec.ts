@@ -151,7 +151,7 @@ describe('access: OIDC sign-in against a local identity provider', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ oidcSignInEnabled }' }),
     });
-    expect((await res.json()).data).toEqual({ oidcSignInEnabled: true });
+    expect(((await res.json()) as any).data).toEqual({ oidcSignInEnabled: true });
   });
 
   it('signs in a pre-provisioned user by email, links their subject, and opens a scoped session', async () => {
@@ -163,7 +163,7 @@ describe('access: OIDC sign-in against a local identity provider', () => {
       headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ query: '{ me { email role } organisations { code } }' }),
     });
-    expect((await res.json()).data).toEqual({
+    expect(((await res.json()) as any).data).toEqual({
       me: { email: 'oidc.lead@test.aiwr.local', role: 'trust_lead' },
       organisations: [{ code: 'RJ1' }],
     });

@@ -6,6 +6,8 @@ import { demoEmail, ensureDemoUsers, sessionCookie, signIn, signInAs } from '../
 const ME = `{ me { email role grants { type code } csrfToken } }`;
 const SIGN_IN = `mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { email } }`;
 
+type JsonResponse = Omit<Response, 'json'> & { json(): Promise<any> };
+
 describe('access: sign-in, sessions, CSRF, sign-out, rate limit', () => {
   let t: TestApp;
   let db: DataSource;
@@ -16,7 +18,11 @@ describe('access: sign-in, sessions, CSRF, sign-out, rate limit', () => {
   });
   afterAll(() => t.close());
 
-  const postSignIn = (email: string, password: string, headers: Record<string, string> = {}) =>
+  const postSignIn = (
+    email: string,
+    password: string,
+    headers: Record<string, string> = {},
+  ): Promise<JsonResponse> =>
     fetch(`${t.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
@@ -84,7 +90,7 @@ describe('access: sign-in, sessions, CSRF, sign-out, rate limit', () => {
       headers: { 'content-type': 'application/json', ...s.headers },
       body: JSON.stringify({ query: 'mutation { signOut }' }),
     });
-    expect((await res.json()).data).toEqual({ signOut: true });
+    expect(((await res.json()) as any).data).toEqual({ signOut: true });
     expect(res.headers.getSetCookie().some((c) => /^aiwr_session=;/.test(c))).toBe(true);
     const after = await t.gql(`{ regions { code } }`, {}, s.headers);
     expect(after.errors![0].extensions.code).toBe('UNAUTHENTICATED');
