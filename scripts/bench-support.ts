@@ -37,7 +37,7 @@ export async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> 
 
 /**
  * Loads (once; reused while the spec is unchanged) a workforce shaped like the NHS in England: every
- * open English trust, headcount by trust type (about 1.5 M people at scale 1), the national staff-group
+ * open English trust, headcount by trust type (about 1.5 M people in post at scale 1), the national staff-group
  * mix, pay bands by staff group, departments inside each trust, 12% of people with two assignments and
  * 2% with three (often in another staff group, area or band), monthly turnover, archetypes (mostly
  * users, a few embedders, drivers, creators and shapers), and completions spread over 2025-2026 so
@@ -76,8 +76,8 @@ async function generate(db: DataSource, spec: WorkforceSpec, dates: string[]): P
     `
     create unlogged table bench_org as
     select code as org_code, trust_type,
-           greatest(round(800 * $1::float8) + 20, round($1::float8 * (case trust_type when 'acute' then 9600 when 'mental-health' then 4000
-             when 'community' then 3500 when 'ambulance' then 4500 else 3400 end) * (0.45 + random() * 1.1)))::int as people,
+           greatest(round(800 * $1::float8) + 20, round($1::float8 * (case trust_type when 'acute' then 11200 when 'mental-health' then 4600
+             when 'community' then 4000 when 'ambulance' then 5200 else 3900 end) * (0.45 + random() * 1.1)))::int as people,
            0.6 + random() * 0.7 as adoption
     from organisation
     where region_code is not null and close_date is null`,
@@ -225,8 +225,12 @@ export async function ensureRollups(db: DataSource, workers = 2): Promise<void> 
     log('rollups already built');
     return;
   }
+  // Only organisations with a snapshot still lacking rollups, so an interrupted build resumes.
   const orgs: string[] = (
-    await db.query(`select org_code from staff_snapshot group by org_code order by sum(headcount) desc`)
+    await db.query(`select s.org_code from staff_snapshot s
+      where exists (select 1 from staff_snapshot x where x.org_code = s.org_code and not exists (
+        select 1 from coverage_rollup r where r.org_code = x.org_code and r.as_at = x.as_at and r.gset = 0))
+      group by s.org_code order by sum(s.headcount) desc`)
   ).map((r: any) => r.org_code);
   const [{ snapshots }] = await db.query(`select count(*)::int as snapshots from staff_snapshot`);
   const started = performance.now();
@@ -236,7 +240,10 @@ export async function ensureRollups(db: DataSource, workers = 2): Promise<void> 
     while (next < orgs.length) {
       const org = orgs[next++];
       await db.transaction((m) => refreshRollups(m, org));
-      if (++done % 20 === 0) log(`rollups: ${done}/${orgs.length} organisations`);
+      if (++done % 10 === 0)
+        log(
+          `rollups: ${done}/${orgs.length} organisations, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+        );
     }
   };
   await Promise.all(Array.from({ length: workers }, worker));

@@ -225,7 +225,134 @@ export const AUTHORISATION_MATRIX: Record<string, MatrixEntry> = {
     operation: `{ clinicalAreas { code } }`,
     unscoped: NATIONAL_REFERENCE,
   },
+
+  // --- coverage (libs/server/coverage): every figure scoped by AccessPolicy ----------------------
+  'Query.coverage': {
+    allow: ALL_ROLES,
+    operation: `{ coverage(groupBy: [ORGANISATION]) { rows { keys { dimension code } } total { headcount { value } } } }`,
+    checkScope: async (data, ctx) => {
+      expectOrgsInScope(
+        data.coverage.rows.map((r: any) => r.keys[0].code),
+        ctx,
+      );
+      await expectCoverageHiddenForbidden(
+        ctx,
+        `query($f: CoverageFilter) { coverage(filter: $f) { rows { asAt } } }`,
+      );
+    },
+  },
+  'Query.coverageOverview': {
+    allow: ALL_ROLES,
+    operation: `{ coverageOverview { headcount { value { value } } byArchetype { keys { code } } } }`,
+    checkScope: (_data, ctx) =>
+      expectCoverageHiddenForbidden(
+        ctx,
+        `query($f: CoverageFilter) { coverageOverview(filter: $f) { asAt } }`,
+      ),
+  },
+  'Query.coverageTrend': {
+    allow: ALL_ROLES,
+    operation: `{ coverageTrend(groupBy: [ORGANISATION]) { asAt rows { keys { code } } } }`,
+    checkScope: async (data, ctx) => {
+      expectOrgsInScope(
+        data.coverageTrend.flatMap((p: any) => p.rows.map((r: any) => r.keys[0].code)),
+        ctx,
+      );
+      await expectCoverageHiddenForbidden(
+        ctx,
+        `query($f: CoverageFilter) { coverageTrend(filter: $f) { asAt } }`,
+      );
+    },
+  },
+  'Query.compareOrganisations': {
+    allow: ALL_ROLES,
+    operation: `query($f: CoverageFilter!) { compareOrganisations(filter: $f) { organisation comparators { level code } } }`,
+    variables: (ctx) => ({ f: { orgCodes: [ctx.someVisibleOrg] } }),
+    checkScope: async (data, ctx) => {
+      expectOrgsInScope(
+        [
+          data.compareOrganisations.organisation,
+          ...data.compareOrganisations.comparators
+            .filter((c: any) => c.level === 'ORGANISATION')
+            .map((c: any) => c.code),
+        ],
+        ctx,
+      );
+      await expectCoverageHiddenForbidden(
+        ctx,
+        `query($f: CoverageFilter!) { compareOrganisations(filter: $f) { organisation } }`,
+      );
+    },
+  },
+  'Query.coverageDistribution': {
+    allow: ALL_ROLES,
+    operation: `{ coverageDistribution { nationalRate points { orgCode } } }`,
+    checkScope: async (data, ctx) => {
+      expectOrgsInScope(
+        data.coverageDistribution.points.map((p: any) => p.orgCode),
+        ctx,
+      );
+      await expectCoverageHiddenForbidden(
+        ctx,
+        `query($f: CoverageFilter) { coverageDistribution(filter: $f) { asAt } }`,
+      );
+    },
+  },
+  'Query.snapshotDates': {
+    allow: ALL_ROLES,
+    operation: `{ snapshotDates }`,
+    checkScope: (_data, ctx) =>
+      expectCoverageHiddenForbidden(ctx, `query($f: CoverageFilter) { snapshotDates(filter: $f) }`),
+  },
+  'Query.coverageFilterOptions': {
+    allow: ALL_ROLES,
+    operation: `{ coverageFilterOptions { organisations { code } icbs { code } regions { code } departments { code } } }`,
+    checkScope: async (data, ctx) => {
+      const o = data.coverageFilterOptions;
+      expectOrgsInScope(
+        o.organisations.map((x: any) => x.code),
+        ctx,
+      );
+      expectHierarchyInScope(
+        'icbCodes',
+        o.icbs.map((x: any) => x.code),
+        ctx,
+      );
+      expectHierarchyInScope(
+        'regionCodes',
+        o.regions.map((x: any) => x.code),
+        ctx,
+      );
+      await expectCoverageHiddenForbidden(
+        ctx,
+        `query($f: CoverageFilter) { coverageFilterOptions(filter: $f) { departments { code } } }`,
+      );
+    },
+  },
+  'Query.people': {
+    allow: ['trust_lead', 'admin'],
+    operation: `{ people(first: 5) { totalCount edges { node { orgCode personKey } } } }`,
+    checkScope: async (data, ctx) => {
+      expectOrgsInScope(
+        data.people.edges.map((e: any) => e.node.orgCode),
+        ctx,
+      );
+      await expectCoverageHiddenForbidden(
+        ctx,
+        `query($f: CoverageFilter) { people(filter: $f) { totalCount } }`,
+      );
+    },
+  },
 };
+
+/** Coverage fields: asking for an organisation outside the caller's scope is refused. */
+async function expectCoverageHiddenForbidden(ctx: MatrixContext, operation: string): Promise<void> {
+  if (!ctx.someHiddenOrg) return;
+  expectForbidden(
+    await ctx.gql(operation, { f: { orgCodes: [ctx.someHiddenOrg] } }),
+    `${ctx.role} asking for ${ctx.someHiddenOrg}`,
+  );
+}
 
 /** A throwaway user for the admin mutations to act on. */
 async function matrixTargetUser(ctx: MatrixContext): Promise<string> {

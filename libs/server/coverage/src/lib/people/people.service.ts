@@ -82,7 +82,7 @@ export class PeopleService {
     for (const r of points[0].refs) if (await viewer.canSeePeople(r.orgCode)) refs.push(r);
     if (refs.length === 0 && !requested) {
       const scope = await viewer.scope();
-      const candidates = scope ? scope.orgCodes : [...(await this.coverage.catalog()).snapshotsByOrg.keys()];
+      const candidates = scope ? scope.orgCodes : [...(await this.coverage.catalog()).orgs.keys()];
       let entitled = false;
       for (const o of candidates) if (!entitled && (await viewer.canSeePeople(o))) entitled = true;
       if (!entitled) throw new ForbiddenException(NOT_ENTITLED);
