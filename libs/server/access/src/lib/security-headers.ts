@@ -20,7 +20,8 @@ export function securityHeaders(production = process.env.NODE_ENV === 'productio
         // style="" attributes (set by chart and table libraries through setAttribute); no inline <style>.
         styleSrcAttr: ["'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
+        // The NHS.UK frontend's Frutiger webfont is licensed for NHS services from the NHS's own host.
+        fontSrc: ["'self'", 'data:', 'https://assets.nhs.uk'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
