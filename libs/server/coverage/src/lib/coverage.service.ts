@@ -378,11 +378,13 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
       throw new ForbiddenException('That ICB is outside your access scope.');
     if (scope && regionFilter?.some((c) => !scope.regionCodes.includes(c)))
       throw new ForbiddenException('That region is outside your access scope.');
-    const visible = scope ? scope.orgCodes : [...catalog.snapshotsByOrg.keys()];
+    // Organisations to count: the filter's (already checked to be visible), else the scope's, else all.
+    const orgs = orgFilter ?? scope?.orgCodes;
+    const orgSet = orgs ? new Set(orgs) : undefined;
     const points: SnapshotPoint[] = dates.map((d) => ({
       point: d ?? 'latest',
       refs: catalog
-        .snapshotsOn(d, orgFilter ? visible.filter((o) => orgFilter.includes(o)) : visible)
+        .snapshotsOn(d, orgSet)
         .filter(
           (r) =>
             (!icbFilter || (r.icbCode !== null && icbFilter.includes(r.icbCode))) &&

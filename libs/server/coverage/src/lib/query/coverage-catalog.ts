@@ -113,26 +113,36 @@ export class CoverageCatalog {
     return hit?.icbCode ?? this.orgs.get(orgCode)?.icbCode ?? null;
   }
 
-  /** Each organisation's latest snapshot on or before `date` (data-formats.md §5); latest of all when null. */
-  snapshotsOn(date: string | null, orgCodes: Iterable<string> = this.snapshotsByOrg.keys()): SnapshotRef[] {
-    const out: SnapshotRef[] = [];
-    for (const orgCode of orgCodes) {
-      const dates = this.snapshotsByOrg.get(orgCode);
-      if (!dates) continue;
-      let asAt: string | undefined;
-      for (let i = dates.length - 1; i >= 0; i--) {
-        if (date === null || dates[i] <= date) {
-          asAt = dates[i];
-          break;
-        }
+  private readonly snapshotsByDate = new Map<string, SnapshotRef[]>();
+
+  /**
+   * Each organisation's latest snapshot on or before `date` (data-formats.md §5); latest of all when null.
+   * Worked out once per date for every organisation (the catalog is replaced when the data changes).
+   */
+  snapshotsOn(date: string | null, orgCodes?: Iterable<string>): SnapshotRef[] {
+    const key = date ?? 'latest';
+    let all = this.snapshotsByDate.get(key);
+    if (!all) {
+      all = [];
+      for (const [orgCode, dates] of this.snapshotsByOrg) {
+        let asAt: string | undefined;
+        for (let i = dates.length - 1; i >= 0; i--)
+          if (date === null || dates[i] <= date) {
+            asAt = dates[i];
+            break;
+          }
+        if (!asAt) continue;
+        const icbCode = this.icbOn(orgCode, date ?? asAt);
+        const regionCode =
+          (icbCode && this.icbRegion.get(icbCode)) || this.orgs.get(orgCode)?.regionCode || null;
+        all.push({ orgCode, asAt, icbCode, regionCode });
       }
-      if (!asAt) continue;
-      const icbCode = this.icbOn(orgCode, date ?? asAt);
-      const regionCode =
-        (icbCode && this.icbRegion.get(icbCode)) || this.orgs.get(orgCode)?.regionCode || null;
-      out.push({ orgCode, asAt, icbCode, regionCode });
+      if (this.snapshotsByDate.size > 500) this.snapshotsByDate.clear();
+      this.snapshotsByDate.set(key, all);
     }
-    return out;
+    if (!orgCodes) return all;
+    const wanted = orgCodes instanceof Set ? (orgCodes as Set<string>) : new Set(orgCodes);
+    return all.filter((r) => wanted.has(r.orgCode));
   }
 
   /** Every snapshot date of these organisations, ascending. */
