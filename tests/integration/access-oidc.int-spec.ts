@@ -73,6 +73,20 @@ async function waitForLine(child: ChildProcess, text: string): Promise<void> {
   });
 }
 
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  child.stdout!.resume(); // keep the pipe drained
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the API did not start within 30 s');
+}
+
 describe('access: OIDC sign-in against a local identity provider', () => {
   let provider: ChildProcess;
   let api: ChildProcess;
@@ -104,7 +118,7 @@ describe('access: OIDC sign-in against a local identity provider', () => {
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    await waitForLine(api, 'API ready');
+    await waitForHealth(apiUrl, api);
     db = await openDataSource();
     await seedDemoUsers(db);
     // Pre-provisioned by an admin: known by email, not yet linked to any OIDC subject.
