@@ -110,6 +110,7 @@ export function DrillDownPage() {
               renderLabel: () => here,
             })}
             rows={[total]}
+            minimal
             testId="drill-total"
           />
         )}

@@ -32,10 +32,13 @@ function Card({
   card,
   testId,
   percentCard = true,
+  prefix = '',
 }: {
   card: CardFieldsFragment;
   testId: string;
   percentCard?: boolean;
+  /** What the fraction counts, e.g. "Places met: ". */
+  prefix?: string;
 }) {
   return (
     <HeadlineCard
@@ -44,7 +47,7 @@ function Card({
       value={percentCard ? formatPercent(card.value) : formatCount(card.value)}
       detail={
         card.numerator && card.denominator
-          ? formatFraction(card.numerator, card.denominator, card.percent)
+          ? `${prefix}${formatFraction(card.numerator, card.denominator, card.percent)}`
           : undefined
       }
       rag={card.rag}
@@ -175,9 +178,14 @@ export function OverviewPage() {
           <>
             <div className="aiwr-cards" data-testid="headline-cards">
               <Card card={overview.headcount} testId="card-headcount" percentCard={false} />
-              <Card card={overview.foundationCoverage} testId="card-foundation" />
-              <Card card={overview.fullyTrained} testId="card-fully-trained" />
-              <Card card={overview.unmetPlaces} testId="card-unmet" percentCard={false} />
+              <Card card={overview.foundationCoverage} testId="card-foundation" prefix="People: " />
+              <Card card={overview.fullyTrained} testId="card-fully-trained" prefix="People: " />
+              <Card
+                card={overview.unmetPlaces}
+                testId="card-unmet"
+                percentCard={false}
+                prefix="Places met: "
+              />
             </div>
             {suppressed && <SuppressionNote />}
             <div className="aiwr-two-columns">

@@ -24,7 +24,7 @@ export function buildHeatmapOption(cells: HeatmapCell[]): ChartOption {
     label: {
       show: true,
       formatter: formatPercent(c.percent),
-      color: (pct(c) ?? 0) > 55 ? '#fff' : NHS_DARK_GREY,
+      color: (pct(c) ?? 0) >= 40 ? '#fff' : NHS_DARK_GREY,
     },
   }));
   return {
@@ -168,7 +168,7 @@ export function buildFunnelOption(items: RankedItem[], nationalPercent: number):
   return {
     aria: { enabled: true },
     textStyle: FONT,
-    legend: { bottom: 0, data: ['Organisations', '95% limits', '99.8% limits', 'National rate'] },
+    legend: { top: 0, data: ['Organisations', '95% limits', '99.8% limits', 'National rate'] },
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
@@ -178,7 +178,7 @@ export function buildFunnelOption(items: RankedItem[], nationalPercent: number):
         return `${item.label}<br/><strong>${formatFraction(item.numerator, item.denominator, item.percent)}</strong><br/>${positionText(funnelPosition(nationalPercent, item.numerator, item.denominator))}`;
       },
     },
-    grid: { left: 8, right: 24, top: 24, bottom: 40, containLabel: true },
+    grid: { left: 8, right: 24, top: 40, bottom: 32, containLabel: true },
     xAxis: { type: 'value', name: 'People in scope', nameLocation: 'middle', nameGap: 28, min: 0 },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [

@@ -57,6 +57,8 @@ export interface DataTableProps<T> {
   exportName?: string;
   testId?: string;
   captionHidden?: boolean;
+  /** A few rows (e.g. totals): no search, column choice or footer. */
+  minimal?: boolean;
 }
 
 const ROW_HEIGHT = 41;
@@ -71,6 +73,7 @@ export function DataTable<T extends RowData>({
   exportName,
   testId,
   captionHidden,
+  minimal,
 }: DataTableProps<T>) {
   const helper = useMemo(() => createColumnHelper<typeof features, T>(), []);
   const tableColumns = useMemo(
@@ -149,7 +152,7 @@ export function DataTable<T extends RowData>({
                 >
                   <table.FlexRender header={h} />
                   <span aria-hidden="true" className="aiwr-sort-icon">
-                    {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ' ↕'}
+                    {sorted === 'asc' ? '\u00a0▲' : sorted === 'desc' ? '\u00a0▼' : '\u00a0↕'}
                   </span>
                 </button>
               </th>
@@ -198,7 +201,7 @@ export function DataTable<T extends RowData>({
 
   return (
     <div className="aiwr-data-table" data-testid={testId}>
-      <div className="aiwr-table-tools">
+      <div className="aiwr-table-tools" hidden={minimal}>
         <div className="nhsuk-form-group aiwr-inline-group">
           <label className="nhsuk-label" htmlFor={searchId}>
             Search this table
@@ -246,7 +249,7 @@ export function DataTable<T extends RowData>({
             className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
             onClick={exportShown}
           >
-            Download this table (CSV)
+            Download this table (CSV, made in your browser)
           </button>
         )}
       </div>
@@ -279,7 +282,7 @@ export function DataTable<T extends RowData>({
           </table>
         </div>
       )}
-      <div className="aiwr-table-footer">
+      <div className="aiwr-table-footer" hidden={minimal}>
         <p className="nhsuk-body-s aiwr-muted" aria-live="polite">
           {mode === 'pages' && filtered.length > 0
             ? `Showing ${(table.state.pagination.pageIndex * table.state.pagination.pageSize + 1).toLocaleString('en-GB')}–${Math.min(filtered.length, (table.state.pagination.pageIndex + 1) * table.state.pagination.pageSize).toLocaleString('en-GB')} of ${filtered.length.toLocaleString('en-GB')} rows`
