@@ -58,3 +58,14 @@ const stop = async (code) => {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 api.on('exit', (code) => stop(code ?? 0));
+for (let i = 0; i < 300; i++) {
+  try {
+    if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) {
+      log(`AI Workforce Readiness is ready: http://127.0.0.1:${port}/  (GraphQL: /graphql). Ctrl-C stops it.`);
+      break;
+    }
+  } catch {
+    /* not up yet */
+  }
+  await new Promise((r) => setTimeout(r, 200));
+}

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { generateDemoFiles } from './demo-files';
 import { DemoSize } from './demo-sizes';
+import { evaluateSnapshot } from '@aiwr/server-archetypes';
+import { refreshRollups } from '@aiwr/server-coverage';
 import { loadCompletionsFileDirect, loadStaffFileDirect } from './direct-load';
 
 export type SeedDemoOptions = {
@@ -35,7 +37,15 @@ export async function seedDemo(ds: DataSource, opts: SeedDemoOptions): Promise<{
   for (const f of files.completionFiles)
     await ds.transaction((m) => loadCompletionsFileDirect(m, f.path, opts.pseudonymisationKey));
   for (const f of files.staffFiles) {
-    await ds.transaction((m) => loadStaffFileDirect(m, f.path, f.asAt, opts.pseudonymisationKey));
+    await ds.transaction(async (m) => {
+      await loadStaffFileDirect(m, f.path, f.asAt, opts.pseudonymisationKey);
+      await m.query(`analyze staff_assignment`);
+      // The same derivations an import runs: archetypes and needs, then the rollups readers use.
+      for (const org of files.organisations) {
+        await evaluateSnapshot(m, org, f.asAt);
+        await refreshRollups(m, org, f.asAt);
+      }
+    });
     log(`loaded staff snapshot ${f.asAt} (${f.rows.toLocaleString('en-GB')} rows)`);
   }
   log(`demo data (${opts.size}, seed ${opts.seed}) loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
