@@ -1,11 +1,8 @@
 export { refreshRollups, ROLLUPS_CHANNEL } from './lib/rollups/refresh-rollups';
-export { CoverageService, sizeBand, MIN_COMPARATOR_ORGANISATIONS } from './lib/coverage.service';
-export type {
-  CoverageResult,
-  CoverageResultRow,
-  PeerGroup,
-  DistributionMeasure,
-} from './lib/coverage.service';
+export { CoverageService } from './lib/coverage.service';
+export { ComparisonService, sizeBand, MIN_COMPARATOR_ORGANISATIONS } from './lib/comparison.service';
+export type { PeerGroup, DistributionMeasure } from './lib/comparison.service';
+export type { CoverageResult, CoverageResultRow } from './lib/coverage.service';
 export type { CoverageViewer } from './lib/coverage-viewer';
 export { viewerFor } from './lib/coverage-viewer';
 export type { CoverageFilter, CoverageDimension } from './lib/query/coverage-filter';

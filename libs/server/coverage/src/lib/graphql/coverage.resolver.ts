@@ -1,5 +1,6 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessPolicy, AuditService, Caller, CurrentCaller } from '@aiwr/server-access';
+import { ComparisonService } from '../comparison.service';
 import { CoverageResultRow, CoverageService } from '../coverage.service';
 import { viewerFor } from '../coverage-viewer';
 import { CoverageCatalog } from '../query/coverage-catalog';
@@ -63,6 +64,7 @@ export function toRowType(
 export class CoverageResolver {
   constructor(
     private readonly coverageService: CoverageService,
+    private readonly comparison: ComparisonService,
     private readonly peopleService: PeopleService,
     private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
@@ -133,7 +135,7 @@ export class CoverageResolver {
     @Args('filter', { type: () => CoverageFilterInput }) filter: CoverageFilterInput,
     @Args('peerGroup', { type: () => PeerGroupEnum, nullable: true }) peerGroup?: PeerGroupEnum,
   ): Promise<OrganisationComparisonType> {
-    const c = await this.coverageService.compare(
+    const c = await this.comparison.compare(
       viewerFor(this.policy, caller),
       filter,
       peerGroup ?? PeerGroupEnum.TRUST_TYPE_AND_SIZE_BAND,
@@ -164,7 +166,7 @@ export class CoverageResolver {
     @Args('measure', { type: () => DistributionMeasureEnum, nullable: true })
     measure?: DistributionMeasureEnum,
   ): Promise<CoverageDistributionType> {
-    const d = await this.coverageService.distribution(
+    const d = await this.comparison.distribution(
       viewerFor(this.policy, caller),
       filter ?? {},
       measure ?? DistributionMeasureEnum.FOUNDATION,
