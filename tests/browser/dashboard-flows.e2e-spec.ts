@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import { Browser, Page } from 'playwright-core';
+import { appUrl, launchBrowser, screenshot } from '../support/browser';
+import { signInAsThroughForm } from '../support/browser-auth';
+import { settled } from './dashboard-support';
+
+jest.setTimeout(60_000);
+
+/** The option labels of a filter select, once its list has arrived from the API. */
+async function optionLabels(page: Page, id: string): Promise<string[]> {
+  await page.locator(`#${id} option`).nth(1).waitFor({ state: 'attached' });
+  return page.locator(`#${id} option`).allTextContents();
+}
+
+describe('dashboard behaviour in Chromium against the real API and demo data', () => {
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+  afterEach(() => page.context().close());
+
+  async function open(role: 'admin' | 'planner' | 'analyst' | 'trust_lead', path: string) {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    await signInAsThroughForm(page, role, path);
+    await settled(page);
+  }
+
+  it('a trust lead sees only their own trust, everywhere', async () => {
+    await open('trust_lead', '/');
+    expect(await optionLabels(page, 'filter-org')).toEqual([
+      'All trusts',
+      "Guy's and St Thomas' NHS Foundation Trust",
+    ]);
+    expect(await optionLabels(page, 'filter-region')).toEqual(['All regions', 'London']);
+    await page.goto(appUrl('/drill-down'));
+    await settled(page);
+    const regions = await page.getByTestId('drill-rows').locator('tbody tr').allTextContents();
+    expect(regions).toHaveLength(1);
+    expect(regions[0]).toContain('London');
+    await page.goto(appUrl('/compare'));
+    await settled(page);
+    await page.getByTestId('chart-ranked').waitFor();
+    const summary = await page.getByTestId('chart-ranked-summary').textContent();
+    expect(summary).toMatch(/^1 trusts\. Highest: Guy's and St Thomas'/);
+    expect(summary).not.toContain('Manchester');
+  });
+
+  it('a London planner sees London trusts only, and other roles see the nation', async () => {
+    await open('planner', '/compare');
+    expect(await optionLabels(page, 'filter-region')).toEqual(['All regions', 'London']);
+    const trusts = await optionLabels(page, 'filter-org');
+    expect(trusts).toContain("Guy's and St Thomas' NHS Foundation Trust");
+    expect(trusts.join()).not.toContain('Manchester');
+    await page.context().close();
+
+    await open('analyst', '/');
+    expect(await optionLabels(page, 'filter-region')).toEqual(
+      expect.arrayContaining(['London', 'North West']),
+    );
+    expect((await optionLabels(page, 'filter-org')).join()).toContain('Manchester University');
+  });
+
+  it('drills from region to ICB to trust with breadcrumbs and the URL, and the back button goes up', async () => {
+    await open('admin', '/drill-down');
+    await page.getByTestId('drill-rows').getByRole('link', { name: 'London' }).click();
+    await page.waitForURL(/drill-down\?region=Y56$/);
+    await page.getByRole('heading', { level: 1, name: 'Drill-down: London' }).waitFor();
+    await page.getByTestId('drill-rows').getByRole('link').first().click();
+    await page.waitForURL(/region=Y56&icb=\w+$/);
+    await page
+      .getByTestId('drill-rows')
+      .getByRole('link', { name: "Guy's and St Thomas' NHS Foundation Trust" })
+      .click();
+    await page.waitForURL(/region=Y56&icb=\w+&org=RJ1$/);
+    await page
+      .getByRole('heading', { level: 1, name: "Drill-down: Guy's and St Thomas' NHS Foundation Trust" })
+      .waitFor();
+    const crumbs = await page.getByRole('navigation', { name: 'Breadcrumb' }).locator('li').allTextContents();
+    expect(crumbs[0]).toBe('England');
+    expect(crumbs[1]).toBe('London');
+    expect(crumbs[3]).toBe("Guy's and St Thomas' NHS Foundation Trust");
+    await settled(page);
+    expect(await page.getByTestId('drill-rows').locator('caption').textContent()).toMatch(
+      /^Departments in Guy's/,
+    );
+    await screenshot(page, 'flow-drill-down-trust');
+
+    await page.goBack();
+    await page.waitForURL(/region=Y56&icb=\w+$/);
+    await page
+      .getByTestId('drill-rows')
+      .getByRole('link', { name: "Guy's and St Thomas' NHS Foundation Trust" })
+      .waitFor();
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'England' }).click();
+    await page.waitForURL(/drill-down$/);
+  });
+
+  it('changing a filter puts it in the URL and changes the figures; the URL alone reproduces the view', async () => {
+    await open('admin', '/');
+    const headcount = page.getByTestId('card-headcount').locator('.aiwr-headline__value');
+    const before = await headcount.textContent();
+    const groups = await optionLabels(page, 'filter-staffGroup');
+    const nursing = groups.find((g) => /nursing/i.test(g))!;
+    await page.locator('#filter-staffGroup').selectOption({ label: nursing });
+    await page.waitForURL(/staffGroup=\w+/);
+    let after = before;
+    for (let i = 0; i < 100 && after === before; i++) {
+      await page.waitForTimeout(100);
+      after = await headcount.textContent();
+    }
+    expect(Number(after!.replace(/,/g, ''))).toBeLessThan(Number(before!.replace(/,/g, '')));
+    const url = page.url();
+
+    await page.getByRole('link', { name: 'Coverage matrix' }).click();
+    await page.waitForURL(/\/coverage\?.*staffGroup=/);
+    await page.goto(url);
+    await settled(page);
+    expect(await page.locator('#filter-staffGroup option:checked').textContent()).toBe(nursing);
+    expect(await headcount.textContent()).toBe(after);
+  });
+
+  it('downloads a table as CSV with the figures on screen', async () => {
+    await open('admin', '/drill-down');
+    const download = page.waitForEvent('download');
+    await page
+      .getByTestId('drill-rows')
+      .getByRole('button', { name: /Download this table \(CSV/ })
+      .click();
+    const file = await (await download).path();
+    const csv = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    const [header, ...lines] = csv.trim().split('\r\n');
+    expect(header).toBe(
+      'Region,Headcount,Foundation coverage,Fully trained,Unmet places,Requirement coverage,Rating',
+    );
+    expect(lines.map((l) => l.split(',')[0]).sort()).toEqual(['London', 'North West']);
+    const onScreen = await page
+      .getByTestId('drill-rows')
+      .locator('tbody tr')
+      .first()
+      .locator('td')
+      .nth(1)
+      .textContent();
+    expect(lines.some((l) => l.split(',')[1] === onScreen!.replace(/,/g, ''))).toBe(true);
+  });
+});
