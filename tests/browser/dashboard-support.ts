@@ -21,5 +21,8 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
 /** Waits until no "Loading …" status is on the page (data, chart and page chunks have arrived). */
 export async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.locator('.aiwr-loading, .aiwr-chart-loading').first().waitFor({ state: 'detached', timeout: 20_000 });
+  await page
+    .locator('.aiwr-loading, .aiwr-chart-loading')
+    .first()
+    .waitFor({ state: 'detached', timeout: 20_000 });
 }
