@@ -7,3 +7,4 @@ export type { CoverageViewer } from './lib/coverage-viewer';
 export { viewerFor } from './lib/coverage-viewer';
 export type { CoverageFilter, CoverageDimension } from './lib/query/coverage-filter';
 export { CoverageModule } from './lib/coverage.module';
+export { PeopleService } from './lib/people/people.service';

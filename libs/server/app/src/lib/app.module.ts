@@ -6,6 +6,8 @@ import { ReferenceModule } from '@aiwr/server-reference';
 import { AccessModule, graphqlHardening } from '@aiwr/server-access';
 import { ArchetypesModule } from '@aiwr/server-archetypes';
 import { CoverageModule } from '@aiwr/server-coverage';
+import { IngestModule } from '@aiwr/server-ingest';
+import { ReportingModule } from '@aiwr/server-reporting';
 import { HealthController } from './health.controller';
 
 @Module({
@@ -22,7 +24,9 @@ import { HealthController } from './health.controller';
     AccessModule, // global sign-in guard, AccessPolicy, AuditService (libs/server/access)
     ReferenceModule,
     CoverageModule,
+    IngestModule,
     ArchetypesModule,
+    ReportingModule,
   ],
   controllers: [HealthController],
 })

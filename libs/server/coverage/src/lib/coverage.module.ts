@@ -7,6 +7,6 @@ import { PeopleService } from './people/people.service';
 /** Coverage analytics over precomputed rollups; AccessPolicy and AuditService come from the global AccessModule. */
 @Module({
   providers: [CoverageService, ComparisonService, PeopleService, CoverageResolver, PersonResolver],
-  exports: [CoverageService, ComparisonService],
+  exports: [CoverageService, ComparisonService, PeopleService],
 })
 export class CoverageModule {}

@@ -1,0 +1,3 @@
+export { ReportingModule } from './lib/reporting.module';
+export { safeText, writeCsv, writeXlsx } from './lib/table-writers';
+export type { Cell, ExportColumn, Provenance } from './lib/table-writers';
