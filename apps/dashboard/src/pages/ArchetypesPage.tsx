@@ -22,6 +22,7 @@ import { FilterBar } from '../components/FilterBar';
 import { QueryState } from '../components/QueryState';
 import { ScopeLine } from '../components/ScopeLine';
 import { usePageTitle } from '../components/usePageTitle';
+import { ExportLinks } from '../components/ExportLinks';
 import { coverageColumns, keyOf, rowsHaveSuppression } from '../components/coverageColumns';
 import { useCurrentUser } from '../auth';
 import type { RuleFieldsFragment } from '../generated/graphql';
@@ -103,6 +104,7 @@ export function ArchetypesPage() {
             rowKey: (r) => keyOf(r, 'ARCHETYPE').code,
           }}
           exportName="archetype-holders"
+          actions={<ExportLinks what="archetype holders" filter={filter} groupBy={['ARCHETYPE']} />}
           testId="chart-holders"
         />
         {rowsHaveSuppression(rows) && <SuppressionNote />}

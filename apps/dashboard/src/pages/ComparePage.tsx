@@ -26,6 +26,7 @@ import { FilterBar } from '../components/FilterBar';
 import { QueryState } from '../components/QueryState';
 import { ScopeLine } from '../components/ScopeLine';
 import { usePageTitle } from '../components/usePageTitle';
+import { ExportLinks } from '../components/ExportLinks';
 import {
   coverageColumns,
   keyOf,
@@ -252,6 +253,7 @@ export function ComparePage() {
               height={Math.max(240, items.length * 26 + 60)}
               table={{ columns: pointColumns, rows: d.points, rowKey: (p) => p.orgCode }}
               exportName="trusts-ranked"
+              actions={<ExportLinks what="the trusts' figures" filter={filter} groupBy={['ORGANISATION']} />}
               testId="chart-ranked"
             />
           </div>
@@ -277,6 +279,13 @@ export function ComparePage() {
               rowKey: (r) => keyOf(r, 'REGION').code,
             }}
             exportName="regions-ranked"
+            actions={
+              <ExportLinks
+                what="the regions' figures"
+                filter={{ ...filter, regionCodes: null, icbCodes: null }}
+                groupBy={['REGION']}
+              />
+            }
             testId="chart-regions"
           />
         </QueryState>

@@ -18,6 +18,7 @@ import { FilterBar } from '../components/FilterBar';
 import { QueryState } from '../components/QueryState';
 import { ScopeLine } from '../components/ScopeLine';
 import { usePageTitle } from '../components/usePageTitle';
+import { ExportLinks } from '../components/ExportLinks';
 import { coverageColumns, keyOf, rowsHaveSuppression, type CoverageRow } from '../components/coverageColumns';
 
 export const MATRIX_MEASURES = {
@@ -143,6 +144,9 @@ export function CoverageMatrixPage() {
             rowKey: (r) => `${keyOf(r, 'CLINICAL_AREA').code}|${keyOf(r, 'STAFF_GROUP').code}`,
           }}
           exportName="coverage-matrix"
+          actions={
+            <ExportLinks what="the matrix" filter={filter} groupBy={['CLINICAL_AREA', 'STAFF_GROUP']} />
+          }
           onItemClick={({ dataIndex }) => cells[dataIndex] && drill(cells[dataIndex])}
           testId="chart-matrix"
         />

@@ -19,6 +19,7 @@ import { FilterBar } from '../components/FilterBar';
 import { QueryState } from '../components/QueryState';
 import { ScopeLine } from '../components/ScopeLine';
 import { usePageTitle } from '../components/usePageTitle';
+import { ExportLinks } from '../components/ExportLinks';
 import { coverageColumns, keyOf, rowsHaveSuppression, type CoverageRow } from '../components/coverageColumns';
 import type { CoverageDimension } from '../generated/graphql';
 import { PeopleTable } from './drill-down/PeopleTable';
@@ -123,6 +124,9 @@ export function DrillDownPage() {
             exportName={`coverage-by-${next.noun}`}
             testId="drill-rows"
           />
+        )}
+        {next && (
+          <ExportLinks what={`all ${next.noun} in ${here}`} filter={filter} groupBy={[next.dimension]} />
         )}
         {(rowsHaveSuppression(rows) || (total && rowsHaveSuppression([total]))) && <SuppressionNote />}
       </QueryState>

@@ -1,16 +1,25 @@
 import { usePageTitle } from '../components/usePageTitle';
+import { useCurrentUser } from '../auth';
 import { UploadForm } from './imports/UploadForm';
 
 export function ImportsPage() {
   usePageTitle('Imports');
+  const me = useCurrentUser();
+  const canUpload = me.role === 'trust_lead' || me.role === 'admin';
   return (
     <>
       <h1>Imports</h1>
       <p className="nhsuk-lede-text">
-        Load a monthly ESR staff list or a training completions file. Each file is checked row by row and
-        imported in one go: if anything is wrong, nothing is written and you get the list of errors.
+        Load a monthly ESR staff list or a training completions file. Each file is checked row by row and imported in
+        one go: if anything is wrong, nothing is written and you get the list of errors.
       </p>
-      <UploadForm onFinished={() => undefined} />
+      {canUpload ? (
+        <UploadForm onFinished={() => undefined} />
+      ) : (
+        <div className="nhsuk-inset-text">
+          <p>Files are uploaded by trust training leads (for their own trust) and administrators.</p>
+        </div>
+      )}
     </>
   );
 }

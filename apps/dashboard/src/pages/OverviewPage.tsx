@@ -25,6 +25,7 @@ import { FilterBar } from '../components/FilterBar';
 import { QueryState } from '../components/QueryState';
 import { ScopeLine } from '../components/ScopeLine';
 import { usePageTitle } from '../components/usePageTitle';
+import { ExportLinks } from '../components/ExportLinks';
 import { coverageColumns, keyOf, rowsHaveSuppression, type CoverageRow } from '../components/coverageColumns';
 import type { CardFieldsFragment } from '../generated/graphql';
 
@@ -188,6 +189,7 @@ export function OverviewPage() {
               />
             </div>
             {suppressed && <SuppressionNote />}
+            <ExportLinks what="these headline figures" filter={filter} />
             <div className="aiwr-two-columns">
               <ChartFigure
                 title="Coverage by archetype"
@@ -203,6 +205,7 @@ export function OverviewPage() {
                   rowKey: (r) => keyOf(r, 'ARCHETYPE').code,
                 }}
                 exportName="coverage-by-archetype"
+                actions={<ExportLinks what="coverage by archetype" filter={filter} groupBy={['ARCHETYPE']} />}
                 testId="chart-archetypes"
               />
               <ChartFigure

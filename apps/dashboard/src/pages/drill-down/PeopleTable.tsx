@@ -5,6 +5,7 @@ import { useQuery } from '@apollo/client/react';
 import { DataTable, type DataColumn } from '@aiwr/web-ui';
 import { PEOPLE } from '../../graphql/coverage';
 import { QueryState } from '../../components/QueryState';
+import { ExportLinks } from '../../components/ExportLinks';
 import type { CoverageFilter, PeopleQuery } from '../../generated/graphql';
 
 type PersonRow = PeopleQuery['people']['edges'][number]['node'];
@@ -51,6 +52,7 @@ export function PeopleTable({ filter }: { filter: CoverageFilter }) {
           exportName="people"
           testId="people"
         />
+        <ExportLinks what="everyone in this list" filter={filter} kind="people" />
       </QueryState>
     </section>
   );
