@@ -30,6 +30,7 @@
  */
 import { DataSource } from 'typeorm';
 import type { Role, ScopeGrant, VisibleHierarchy } from '@aiwr/server-access';
+import { recordedImportFor, storedUploadFor } from './import-matrix-support';
 
 export type GqlResult = { data?: any; errors?: { message: string; path?: string[]; extensions?: any }[] };
 export type GqlFn = (query: string, variables?: Record<string, unknown>) => Promise<GqlResult>;
@@ -341,6 +342,86 @@ export const AUTHORISATION_MATRIX: Record<string, MatrixEntry> = {
         ctx,
         `query($f: CoverageFilter) { people(filter: $f) { totalCount } }`,
       );
+    },
+  },
+  // --- imports (libs/server/ingest): history and records only for organisations in scope ---------
+  'Query.imports': {
+    allow: ALL_ROLES,
+    operation: `{ imports(first: 50) { items { id orgCodes } hasMore } }`,
+    checkScope: async (data, ctx) => {
+      if (ctx.someHiddenOrg) await recordedImportFor(ctx.db, ctx.someHiddenOrg);
+      const again = await ctx.gql(`{ imports(first: 100) { items { orgCodes } } }`);
+      expectOrgsInScope(
+        again.data.imports.items.flatMap((i: any) => i.orgCodes),
+        ctx,
+      );
+      expectOrgsInScope(
+        data.imports.items.flatMap((i: any) => i.orgCodes),
+        ctx,
+      );
+    },
+  },
+  'Query.importRecord': {
+    allow: ALL_ROLES,
+    operation: `query($id: ID!) { importRecord(id: $id) { id orgCodes outcome } }`,
+    variables: async (ctx) => ({ id: await recordedImportFor(ctx.db, ctx.someVisibleOrg) }),
+    checkScope: async (data, ctx) => {
+      expectOrgsInScope(data.importRecord.orgCodes, ctx);
+      if (!ctx.someHiddenOrg) return;
+      const hidden = await ctx.gql(`query($id: ID!) { importRecord(id: $id) { id } }`, {
+        id: await recordedImportFor(ctx.db, ctx.someHiddenOrg),
+      });
+      expect(hidden.data?.importRecord ?? null).toBeNull();
+      expect(hidden.errors?.[0]?.message).toMatch(/No such import/);
+    },
+  },
+  'Query.importProgress': {
+    allow: ALL_ROLES,
+    operation: `query($id: ID!) { importProgress(id: $id) { importId percent } }`,
+    variables: async (ctx) => ({ id: await recordedImportFor(ctx.db, ctx.someVisibleOrg) }),
+    checkScope: async (_data, ctx) => {
+      if (!ctx.someHiddenOrg) return;
+      const hidden = await ctx.gql(`query($id: ID!) { importProgress(id: $id) { importId } }`, {
+        id: await recordedImportFor(ctx.db, ctx.someHiddenOrg),
+      });
+      expect(hidden.errors?.[0]?.message).toMatch(/No such import/);
+    },
+  },
+  'Mutation.runImport': {
+    allow: ['trust_lead', 'admin'],
+    operation: `mutation($input: RunImportInput!) { runImport(input: $input) { outcome orgCodes errorCount } }`,
+    variables: async (ctx) => ({
+      input: {
+        uploadId: await storedUploadFor(
+          ctx.db,
+          MATRIX_USERS.find((u) => u.role === ctx.role)!.email,
+          ctx.someVisibleOrg,
+        ),
+        kind: 'staff',
+        asAt: '2026-09-30',
+        mode: 'validate_only',
+      },
+    }),
+    checkScope: async (data, ctx) => {
+      expect(data.runImport).toMatchObject({ outcome: 'validated', errorCount: 0 });
+      expectOrgsInScope(data.runImport.orgCodes, ctx);
+      if (!ctx.someHiddenOrg) return;
+      const email = MATRIX_USERS.find((u) => u.role === ctx.role)!.email;
+      const hidden = await ctx.gql(
+        `mutation($input: RunImportInput!) { runImport(input: $input) { outcome errors { code } } }`,
+        {
+          input: {
+            uploadId: await storedUploadFor(ctx.db, email, ctx.someHiddenOrg),
+            kind: 'staff',
+            asAt: '2026-09-30',
+          },
+        },
+      );
+      // Rows for another organisation are refused row by row, and nothing is written.
+      expect(hidden.data?.runImport).toMatchObject({
+        outcome: 'rejected',
+        errors: [{ code: 'ORGANISATION_OUT_OF_SCOPE' }],
+      });
     },
   },
 };

@@ -6,3 +6,5 @@ export { pseudonymise } from './lib/pseudonymise';
 export { mapHeaders, foldHeader, personalDataKind, STAFF_COLUMNS, COMPLETION_COLUMNS } from './lib/columns';
 export type { ImportKind, ColumnSpec } from './lib/columns';
 export * from './lib/import-types';
+export { IngestModule } from './lib/api/ingest.module';
+export { ImportsService } from './lib/api/imports.service';

@@ -269,7 +269,9 @@ async function stageValidateAndWrite(
   const detail = await valueSummary(client, req.kind);
   const base = {
     asAt,
-    orgCodes,
+    // Until something is written, the record names the known organisations the file mentions, so the
+    // people responsible for them can see why it was rejected.
+    orgCodes: orgCodes.length ? orgCodes : await organisationsNamed(client),
     rowsRead,
     rowsSkippedByRule: counts.skipped,
     rowsRejected: report.rejectedRows,
@@ -410,6 +412,13 @@ async function asAtFromColumn(client: PoolClient, mapping: HeaderMapping): Promi
       'As At Date',
     );
   return rows[0].d;
+}
+
+async function organisationsNamed(client: PoolClient): Promise<string[]> {
+  const { rows } = await client.query(
+    `select distinct org_found from ingest_row where org_found is not null order by org_found limit 500`,
+  );
+  return rows.map((r) => r.org_found);
 }
 
 async function rowCounts(client: PoolClient): Promise<{ valid: number; skipped: number }> {

@@ -1,0 +1,129 @@
+import {
+  BadRequestException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@aiwr/server-core';
+import { AccessPolicy, AuditService, Caller } from '@aiwr/server-access';
+import { ImportMode, ImportSummary } from '../import-types';
+import { ImportKind } from '../columns';
+import { runImport } from '../pipeline';
+import { getImportRecord, listImports } from '../import-records';
+import { importProgress } from '../progress';
+import { discardUpload, StoredUpload } from './uploads';
+
+export type ImportParameters = {
+  kind: string;
+  asAt?: string | null;
+  orgCode?: string | null;
+  mode?: string | null;
+};
+
+const MODES: Record<string, ImportMode> = {
+  all_or_nothing: 'all_or_nothing',
+  validate_only: 'validate_only',
+  dry_run: 'validate_only',
+  skip_invalid: 'skip_invalid',
+};
+
+/** What the HTTP endpoint and the GraphQL resolver share: who may import what, and who may see which record. */
+@Injectable()
+export class ImportsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) readonly config: AppConfig,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Trust leads import only for the organisations granted to them; admins for whatever they can see. */
+  async importableOrgCodes(caller: Caller): Promise<string[] | null> {
+    const visible = await this.access.visibleOrgCodes(caller);
+    if (caller.role === 'admin') return visible;
+    if (caller.role !== 'trust_lead') throw new ForbiddenException('Your role does not allow imports.');
+    const own = caller.grants.filter((g) => g.type === 'organisation').map((g) => g.code);
+    return visible === null ? own : own.filter((c) => visible.includes(c));
+  }
+
+  /**
+   * Runs the pipeline on a stored upload. With `wait` false it returns as soon as the import record
+   * exists (poll `importProgress` / `importRecord`); the upload is removed when the import ends.
+   */
+  async run(caller: Caller, upload: StoredUpload, p: ImportParameters, wait = true): Promise<ImportSummary> {
+    const kind = this.kind(p.kind);
+    const mode = MODES[(p.mode ?? 'all_or_nothing').toLowerCase().replace(/[\s-]/g, '_')];
+    if (!mode) throw new BadRequestException('mode must be all_or_nothing, validate_only or skip_invalid.');
+    if (p.asAt && !/^\d{4}-\d{2}-\d{2}$/.test(p.asAt))
+      throw new BadRequestException('asAt must be YYYY-MM-DD.');
+    const allowedOrgCodes = await this.importableOrgCodes(caller);
+    const orgCode = p.orgCode?.trim().toUpperCase() || null;
+    if (orgCode && allowedOrgCodes && !allowedOrgCodes.includes(orgCode))
+      throw new ForbiddenException('That organisation is outside your access scope.');
+    let started: (id: string) => void = () => undefined;
+    const startedId = new Promise<string>((resolve) => (started = resolve));
+    const finished = runImport(this.db, {
+      kind,
+      filePath: upload.path,
+      fileName: upload.fileName,
+      mode,
+      asAt: p.asAt || null,
+      orgCode,
+      allowedOrgCodes,
+      userId: caller.userId,
+      onStarted: started,
+    })
+      .then(async (summary) => {
+        await this.audit.record(caller, 'import.run', summary.id, {
+          kind,
+          mode,
+          outcome: summary.outcome,
+          orgCodes: summary.orgCodes,
+          rows: summary.rowsRead,
+        });
+        return summary;
+      })
+      .finally(() => discardUpload(upload));
+    if (wait) return finished;
+    finished.catch(() => undefined); // recorded as outcome 'failed' on the import record
+    const id = await Promise.race([startedId, finished.then((s) => s.id)]);
+    return (await getImportRecord(this.db, id))!;
+  }
+
+  /** An import record the caller may see: all its organisations in scope, or one they ran themselves. */
+  async visibleRecord(caller: Caller, id: string): Promise<ImportSummary> {
+    const record = await getImportRecord(this.db, id);
+    if (!record || !(await this.canSee(caller, record))) throw new NotFoundException('No such import.');
+    return record;
+  }
+
+  async canSee(caller: Caller, r: Pick<ImportSummary, 'orgCodes' | 'createdBy'>): Promise<boolean> {
+    if (r.createdBy === caller.userId) return true;
+    const visible = await this.access.visibleOrgCodes(caller);
+    if (visible === null) return true;
+    return r.orgCodes.length > 0 && r.orgCodes.every((c) => visible.includes(c));
+  }
+
+  async history(caller: Caller, first: number, after?: string | null) {
+    return listImports(this.db, {
+      first,
+      after,
+      visibleOrgCodes: await this.access.visibleOrgCodes(caller),
+      userId: caller.userId,
+    });
+  }
+
+  async progress(caller: Caller, id: string) {
+    await this.visibleRecord(caller, id);
+    return importProgress(id);
+  }
+
+  private kind(kind: string): ImportKind {
+    if (kind !== 'staff' && kind !== 'completions')
+      throw new BadRequestException('kind must be staff or completions.');
+    return kind;
+  }
+}
