@@ -7,7 +7,6 @@ import { AccessModule, graphqlHardening } from '@aiwr/server-access';
 import { ArchetypesModule } from '@aiwr/server-archetypes';
 import { CoverageModule } from '@aiwr/server-coverage';
 import { IngestModule } from '@aiwr/server-ingest';
-import { IngestModule } from '@aiwr/server-ingest';
 import { ReportingModule } from '@aiwr/server-reporting';
 import { HealthController } from './health.controller';
 
@@ -25,7 +24,6 @@ import { HealthController } from './health.controller';
     AccessModule, // global sign-in guard, AccessPolicy, AuditService (libs/server/access)
     ReferenceModule,
     CoverageModule,
-    IngestModule,
     IngestModule,
     ArchetypesModule,
     ReportingModule,
