@@ -351,14 +351,14 @@ describe('API: archetype rules, explain, preview, products, data quality', () =>
 
   it('reports data quality: unmapped people, unmapped areas of work and completions that match nobody', async () => {
     const { data, errors } = await t.gql(
-      `{ archetypeDataQuality(orgCode: "${org}", asAt: "${asAt}") { orgCode asAt headcount peopleWithoutArchetype
+      `{ dataQuality(orgCode: "${org}", asAt: "${asAt}") { orgCode asAt headcount peopleWithoutArchetype
           unmappedRoles { staffGroupCode jobRole people } unmappedAreasOfWork { areaOfWork assignments people }
           unmatchedCompletions unmatchedCompletionPeople } }`,
       {},
       trustLead.headers,
     );
     expect(errors).toBeUndefined();
-    const [dq] = data.archetypeDataQuality;
+    const [dq] = data.dataQuality;
     const unmapped = await count(
       `select count(*)::int as n from person_snapshot where org_code = $1 and as_at = $2 and archetypes = '{}'`,
     );
@@ -368,11 +368,7 @@ describe('API: archetype rules, explain, preview, products, data quality', () =>
       { areaOfWork: 'Hospital at Home Logistics', assignments: 1, people: 1 },
     ]);
     expect(dq.unmatchedCompletions).toBeGreaterThanOrEqual(1);
-    const analystView = await t.gql(
-      `{ archetypeDataQuality(orgCode: "${org}") { orgCode } }`,
-      {},
-      analyst.headers,
-    );
+    const analystView = await t.gql(`{ dataQuality(orgCode: "${org}") { orgCode } }`, {}, analyst.headers);
     expect(analystView.errors?.[0].message).toMatch(/forbidden|role/i);
   });
 });

@@ -1,7 +1,7 @@
 export { evaluateSnapshot, loadActiveRules, loadRuleReference } from './lib/evaluation/evaluate-snapshot';
 export { refreshNeedsMet } from './lib/evaluation/needs-met';
 export { currentSnapshots } from './lib/evaluation/reevaluate';
-export { matchAssignment, keywordPattern } from './lib/rules/rule-conditions';
+export { matchAssignment, titleKey, keywordKey } from './lib/rules/rule-conditions';
 export type { AssignmentFacts, MatchEvidence, RuleReference } from './lib/rules/rule-conditions';
 export { ArchetypesModule } from './lib/archetypes.module';
 /** Test support: writes a staff snapshot straight into PostgreSQL (for integration tests only). */

@@ -58,7 +58,7 @@ export class PeopleResolver {
     description:
       'People no rule maps, unmapped areas of work and unmatched completions per organisation (trust lead, admin).',
   })
-  archetypeDataQuality(
+  dataQuality(
     @CurrentCaller() caller: Caller,
     @Args('orgCode', { nullable: true }) orgCode?: string,
     @Args('asAt', { nullable: true }) asAt?: string,

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { RuleReference } from '../rules/rule-conditions';
-import { ActiveRule, matchingRulesSql, SqlParams } from '../rules/rule-sql';
-import { applyCompletions } from './needs-met';
+import { ActiveRule, matchingRulesSql, SqlParams, TITLE_KEY_SQL } from '../rules/rule-sql';
+import { deciderCompletionsSql, metSql, withHashJoins } from './needs-met';
 
 export async function loadRuleReference(m: EntityManager): Promise<RuleReference> {
   const [row] = await m.query(`
@@ -23,8 +23,13 @@ export function loadActiveRules(m: EntityManager): Promise<ActiveRule[]> {
  * inside the caller's transaction. Everything is set-based: one scan of the snapshot's assignments
  * evaluates every rule (see rule-sql.ts), and needs come from joins with the requirement tables.
  */
-export async function evaluateSnapshot(m: EntityManager, orgCode: string, asAt: string): Promise<void> {
-  const [rules, ref] = await Promise.all([loadActiveRules(m), loadRuleReference(m)]);
+export function evaluateSnapshot(m: EntityManager, orgCode: string, asAt: string): Promise<void> {
+  return withHashJoins(m, () => evaluate(m, orgCode, asAt));
+}
+
+async function evaluate(m: EntityManager, orgCode: string, asAt: string): Promise<void> {
+  const rules = await loadActiveRules(m);
+  const ref = await loadRuleReference(m);
   for (const table of ['person_need', 'person_archetype', 'person_snapshot'])
     await m.query(`delete from ${table} where org_code = $1 and as_at = $2`, [orgCode, asAt]);
 
@@ -33,41 +38,27 @@ export async function evaluateSnapshot(m: EntityManager, orgCode: string, asAt: 
   await m.query(
     `insert into person_archetype(org_code, as_at, person_key, archetype_code, rule_id, rule_version, assignment_no)
      select a.org_code, a.as_at, a.person_key, x.archetype, r.rule_id, r.rule_version, a.assignment_no
-     from staff_assignment a
+     from (select s.*, ${TITLE_KEY_SQL} as title_key from staff_assignment s where s.org_code = $1 and s.as_at = $2
+           offset 0) a -- offset 0: fold each title once, not once per rule
      cross join lateral ${lateral} r
      cross join lateral unnest(r.archetypes) x(archetype)
-     where a.org_code = $1 and a.as_at = $2
      on conflict do nothing`,
     [orgCode, asAt, ...p.values],
   );
 
-  await m.query(
-    `with people as (
-       select person_key, count(*)::int as assignments, sum(fte) as fte
-       from staff_assignment where org_code = $1 and as_at = $2 group by person_key),
-     held as (
-       select pa.person_key, array_agg(ar.code order by ar.sort_order) as archetypes
-       from (select distinct person_key, archetype_code from person_archetype where org_code = $1 and as_at = $2) pa
-       join archetype ar on ar.code = pa.archetype_code
-       group by pa.person_key)
-     insert into person_snapshot(org_code, as_at, person_key, assignments, fte, archetypes)
-     select $1, $2, p.person_key, p.assignments, p.fte, coalesce(h.archetypes, '{}')
-     from people p left join held h on h.person_key = p.person_key`,
-    [orgCode, asAt],
-  );
-
   // Requirement = foundation for everyone + modules of every archetype held + one product module per
-  // AI product live on the snapshot date whose audience matches one of the person's assignments.
+  // AI product live on the snapshot date whose audience matches one of the person's assignments; each
+  // need is marked met from the completions as it is written.
   await m.query(
-    `with people as (select person_key, archetypes from person_snapshot where org_code = $1 and as_at = $2),
-     needs as (
+    `with needs as (
        select p.person_key, tm.code as module_code, 'foundation' as reason
-       from people p cross join training_module tm
+       from (select distinct person_key from staff_assignment where org_code = $1 and as_at = $2) p
+       cross join training_module tm
        where tm.layer = 'foundation' and tm.retired_at is null
        union all
-       select p.person_key, req.module_code, 'archetype:' || req.archetype_code
-       from people p cross join unnest(p.archetypes) h(archetype)
-       join archetype_requirement req on req.archetype_code = h.archetype
+       select h.person_key, req.module_code, 'archetype:' || req.archetype_code
+       from (select distinct person_key, archetype_code from person_archetype where org_code = $1 and as_at = $2) h
+       join archetype_requirement req on req.archetype_code = h.archetype_code
        join training_module tm on tm.code = req.module_code and tm.retired_at is null
        union all
        select a.person_key, ap.module_code, 'product:' || ap.product_code
@@ -81,15 +72,36 @@ export async function evaluateSnapshot(m: EntityManager, orgCode: string, asAt: 
            where au.org_code = ap.org_code and au.product_code = ap.product_code
              and (au.staff_group_code is null or au.staff_group_code = a.staff_group_code)
              and (au.clinical_area_code is null or au.clinical_area_code = a.clinical_area_code)
-             and (au.department is null or lower(btrim(au.department)) = lower(btrim(a.department)))))
-     insert into person_need(org_code, as_at, person_key, module_code, layer, reasons, met)
-     select $1, $2, n.person_key, n.module_code, tm.layer, array_agg(distinct n.reason order by n.reason), false
-     from needs n join training_module tm on tm.code = n.module_code
-     group by n.person_key, n.module_code, tm.layer`,
+             and (au.department is null or lower(btrim(au.department)) = lower(btrim(a.department))))),
+     grouped as (
+       select $1::text as org_code, $2::date as as_at, n.person_key, n.module_code,
+              array_agg(distinct n.reason order by n.reason) as reasons
+       from needs n group by n.person_key, n.module_code),
+     decider as (${deciderCompletionsSql('grouped')})
+     insert into person_need(org_code, as_at, person_key, module_code, layer, reasons, met, met_on, expires_on)
+     select $1, $2, n.person_key, n.module_code, tm.layer, n.reasons, ${metSql('d', '$2::date')}, d.completed_on, d.expires_on
+     from grouped n join training_module tm on tm.code = n.module_code
+     left join decider d on d.person_key = n.person_key and d.module_code = n.module_code`,
     [orgCode, asAt],
   );
-  // Rows written in this transaction carry no planner statistics; without them the update below picks a
-  // nested loop over person_need and takes minutes instead of milliseconds on a 5,000-person trust.
-  await m.query(`analyze person_need`);
-  await applyCompletions(m, [orgCode], asAt);
+
+  // One row per person, from a single aggregation (no join between freshly written sets, whose
+  // statistics the planner does not have yet inside an import transaction).
+  await m.query(
+    `insert into person_snapshot(org_code, as_at, person_key, assignments, fte, archetypes, modules_needed, modules_met)
+     select $1, $2, x.person_key, sum(x.assignments)::int, sum(x.fte),
+            coalesce(array_agg(x.archetype order by x.sort_order) filter (where x.archetype is not null), '{}'),
+            sum(x.needed)::int, sum(x.met)::int
+     from (
+       select person_key, 1 as assignments, fte, null::text as archetype, null::int as sort_order, 0 as needed, 0 as met
+       from staff_assignment where org_code = $1 and as_at = $2
+       union all
+       select pa.person_key, 0, 0, pa.archetype_code, ar.sort_order, 0, 0
+       from (select distinct person_key, archetype_code from person_archetype where org_code = $1 and as_at = $2) pa
+       join archetype ar on ar.code = pa.archetype_code
+       union all
+       select person_key, 0, 0, null, null, 1, met::int from person_need where org_code = $1 and as_at = $2) x
+     group by x.person_key`,
+    [orgCode, asAt],
+  );
 }

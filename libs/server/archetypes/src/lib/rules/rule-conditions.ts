@@ -27,19 +27,30 @@ export type MatchEvidence = {
   matchedBy: string;
 };
 
-const escapeRegex = (s: string) => s.replace(/[^A-Za-z0-9\s]/g, (c) => `\\${c}`);
-
 /**
- * Whole-word, case-insensitive alternation of keywords or phrases. The same pattern text works in
- * PostgreSQL (`~*`) and JavaScript (flag `i`): a keyword must be bounded by the start/end of the title
- * or a character that is not a letter or digit, so "IT" matches "Head of IT" but not "Digital". The
- * words of a phrase may be separated by any punctuation, as ESR titles are: "category manager digital"
- * matches "Category Manager - Digital".
+ * Title keywords match whole words, case-insensitively: a title and a keyword are both folded to
+ * lower-case words separated by single spaces (any run of other characters is a separator) and the
+ * title, padded with spaces, must contain " keyword ". So "IT" matches "Head of IT" but not "Digital",
+ * "category manager digital" matches "Category Manager - Digital", and "RIS/PACS" matches "RIS PACS".
+ * rule-sql.ts does exactly the same in PostgreSQL (TITLE_KEY_SQL and LIKE), which is far cheaper than
+ * a regular expression per rule and row.
  */
-export function keywordPattern(keywords: string[]): string {
-  const alternatives = keywords.map((k) => escapeRegex(k.trim()).replace(/\s+/g, '[^a-z0-9]+'));
-  return `(^|[^a-z0-9])(${alternatives.join('|')})($|[^a-z0-9])`;
-}
+export const keywordKey = (keyword: string) =>
+  keyword
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+export const titleKey = (title: string) => ` ${keywordKey(title)} `;
+/** LIKE patterns for keywords (keywords with no letter or digit are dropped: they could match nothing). */
+export const keywordLikePatterns = (keywords: string[]) =>
+  keywords
+    .map(keywordKey)
+    .filter(Boolean)
+    .map((k) => `% ${k} %`);
+export const titleHasKeyword = (title: string, keywords: string[]) => {
+  const key = titleKey(title);
+  return keywords.find((k) => keywordKey(k) && key.includes(` ${keywordKey(k)} `));
+};
 
 /** Expands pay band values (codes and FROM..TO ranges by sort order) into the set of band codes. */
 export function expandPayBands(values: string[], ref: RuleReference): string[] {
@@ -86,8 +97,7 @@ export function matchAssignment(
   };
   const lowerIn = (values: string[]) => (v: string) =>
     values.find((x) => x.trim().toLowerCase() === v.trim().toLowerCase());
-  const titleMatch = (keywords: string[]) => (v: string) =>
-    keywords.find((k) => new RegExp(keywordPattern([k]), 'i').test(v));
+  const titleMatch = (keywords: string[]) => (v: string) => titleHasKeyword(v, keywords);
 
   const checks: (() => boolean)[] = [];
   if (c.staffGroups) {

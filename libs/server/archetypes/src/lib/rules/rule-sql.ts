@@ -1,5 +1,5 @@
 import { areaOfWorkKey, StoredRuleConditions } from '@aiwr/db';
-import { expandPayBands, keywordPattern, resolveStaffGroups, RuleReference } from './rule-conditions';
+import { expandPayBands, keywordLikePatterns, resolveStaffGroups, RuleReference } from './rule-conditions';
 
 /** A rule version ready to evaluate. */
 export type ActiveRule = {
@@ -19,11 +19,15 @@ export class SqlParams {
   }
 }
 
+/** SQL that folds a position title exactly like `titleKey` (rule-conditions.ts); `a.title_key` holds it. */
+export const TITLE_KEY_SQL = `' ' || btrim(regexp_replace(lower(coalesce(s.position_title, '')), '[^a-z0-9]+', ' ', 'g')) || ' '`;
+
 /** SQL that folds an area of work exactly like `areaOfWorkKey` does. */
 const AREA_KEY_SQL = `lower(btrim(regexp_replace(a.area_of_work, '[[:space:]_]+', ' ', 'g')))`;
 
 /**
- * Translates a rule's conditions into a boolean SQL expression over `staff_assignment a`, with the
+ * Translates a rule's conditions into a boolean SQL expression over `staff_assignment a` (plus its
+ * folded `title_key`), with the
  * same meaning as `matchAssignment` (conditions ANDed, values ORed, excluded title keywords veto).
  * A condition whose values resolve to nothing (e.g. an unknown pay band) matches nobody.
  */
@@ -48,11 +52,12 @@ export function ruleToSql(c: StoredRuleConditions, ref: RuleReference, p: SqlPar
   if (c.areasOfWork)
     parts.push(`${AREA_KEY_SQL} = any(${p.add(c.areasOfWork.map(areaOfWorkKey), 'text[]')})`);
   if (c.clinicalAreas) parts.push(`a.clinical_area_code = any(${p.add(c.clinicalAreas, 'text[]')})`);
-  if (c.titleKeywords) parts.push(`a.position_title ~* ${p.add(keywordPattern(c.titleKeywords), 'text')}`);
+  if (c.titleKeywords)
+    parts.push(`a.title_key like any(${p.add(keywordLikePatterns(c.titleKeywords), 'text[]')})`);
   if (c.payBands) parts.push(`upper(a.pay_band) = any(${p.add(expandPayBands(c.payBands, ref), 'text[]')})`);
   if (!parts.length) return 'false';
   if (c.exclude?.length)
-    parts.push(`not coalesce(a.position_title ~* ${p.add(keywordPattern(c.exclude), 'text')}, false)`);
+    parts.push(`not (a.title_key like any(${p.add(keywordLikePatterns(c.exclude), 'text[]')}))`);
   return parts.map((x) => `(${x})`).join(' and ');
 }
 

@@ -50,6 +50,7 @@ export const DEFAULT_RULE_EXAMPLES: Record<string, { allowed: RoleExample[]; not
       ['03', 'Nurse Manager', 'CNIO', 'Digital Services', 'B8C'],
       ['08', 'Other Executive Director', 'Chief Digital and Information Officer', 'Executive', 'VSM'],
       ['08', 'Senior Manager', 'Deputy Chief Information Officer', 'IM&T', 'B8D'],
+      ['01', 'Consultant', 'Clinical Director for Digital', 'Executive', 'M-CON'],
     ],
     notAllowed: [
       ['08', 'Personal Assistant', 'PA to the Chief Information Officer', 'IM&T', 'B4'],
@@ -161,6 +162,7 @@ export const DEFAULT_RULE_EXAMPLES: Record<string, { allowed: RoleExample[]; not
       ['08', 'Senior Manager', 'Head of IT', 'Corporate Services', 'B8B'],
       ['04', 'Radiographer - Diagnostic', 'Clinical Systems Lead', 'Radiology', 'B7'],
       ['08', 'Clerical Worker', 'EPR Trainer', 'Administration', 'B5'],
+      ['08', 'Technical - IT', 'Systems Administrator', 'Radiology', 'B5'],
     ],
     notAllowed: [
       ['08', 'Manager', 'Digital Marketing Officer', 'Communications', 'B5'],
