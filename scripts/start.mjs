@@ -61,7 +61,9 @@ api.on('exit', (code) => stop(code ?? 0));
 for (let i = 0; i < 300; i++) {
   try {
     if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) {
-      log(`AI Workforce Readiness is ready: http://127.0.0.1:${port}/  (GraphQL: /graphql). Ctrl-C stops it.`);
+      log(
+        `AI Workforce Readiness is ready: http://127.0.0.1:${port}/  (GraphQL: /graphql). Ctrl-C stops it.`,
+      );
       break;
     }
   } catch {
