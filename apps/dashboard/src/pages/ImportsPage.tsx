@@ -10,8 +10,8 @@ export function ImportsPage() {
     <>
       <h1>Imports</h1>
       <p className="nhsuk-lede-text">
-        Load a monthly ESR staff list or a training completions file. Each file is checked row by row and imported in
-        one go: if anything is wrong, nothing is written and you get the list of errors.
+        Load a monthly ESR staff list or a training completions file. Each file is checked row by row and
+        imported in one go: if anything is wrong, nothing is written and you get the list of errors.
       </p>
       {canUpload ? (
         <UploadForm onFinished={() => undefined} />

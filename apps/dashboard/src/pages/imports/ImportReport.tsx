@@ -59,7 +59,8 @@ export function ImportReport({ report }: { report: ImportReportData }) {
           {formatCount(report.rowsRead)} rows read, {formatCount(report.rowsImported)} imported,{' '}
           {formatCount(report.rowsSkippedByRule)} skipped by rule, {formatCount(report.rowsRejected)}{' '}
           rejected.
-          {report.errorCount > 0 && ` ${formatCount(report.errorCount)} error${report.errorCount === 1 ? '' : 's'}.`}
+          {report.errorCount > 0 &&
+            ` ${formatCount(report.errorCount)} error${report.errorCount === 1 ? '' : 's'}.`}
         </p>
       </div>
       {report.warnings.length > 0 && (
