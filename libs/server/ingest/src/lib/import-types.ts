@@ -31,6 +31,11 @@ export type ImportRequest = {
   pseudonymisationKey?: string;
   /** lets the caller follow progress (the id is known before the work starts) */
   onStarted?: (importId: string) => void;
+  /**
+   * Recompute archetypes, needs and rollups in the import transaction (default true). Only the
+   * benchmark turns it off, to time the pipeline apart from engineers B's and E's recomputation.
+   */
+  recompute?: boolean;
   /** the national benchmark measures phases; nothing else needs this */
   onPhase?: (phase: string, ms: number) => void;
 };

@@ -308,12 +308,12 @@ async function stageValidateAndWrite(
     written = await swapStaffSnapshot(client, { importId: ctx.id, asAt: asAt!, orgCodes, key });
     lap('write');
     ctx.progress({ phase: 'recomputing' });
-    await recomputeAfterStaff(queryRunner.manager, orgCodes, asAt!);
+    if (req.recompute !== false) await recomputeAfterStaff(queryRunner.manager, orgCodes, asAt!);
   } else {
     written = await upsertCompletions(client, { importId: ctx.id, orgCodes, key });
     lap('write');
     ctx.progress({ phase: 'recomputing' });
-    await recomputeAfterCompletions(queryRunner.manager, orgCodes);
+    if (req.recompute !== false) await recomputeAfterCompletions(queryRunner.manager, orgCodes);
   }
   lap('recompute');
   return {

@@ -84,8 +84,6 @@ export async function buildValueMaps(
       group by grouping sets (${present.map((k) => `(${k})`).join(', ')})
       having coalesce(${present.join(', ')}) is not null`);
   }
-  // Temporary tables have no statistics until analysed; without them the planner picks nested loops.
-  await client.query(`analyze ingest_stage`);
   if (shape.kind === 'staff') {
     await client.query(`
       update ingest_value v set mapped = g.code from staff_group g
