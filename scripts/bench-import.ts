@@ -196,7 +196,7 @@ async function main() {
     const trustRows = Number(args['trust-rows']);
     const trustFile = path.join(dir, 'trust-RJ1.csv');
     const nationalFile = path.join(dir, 'national.csv');
-    let t = Date.now();
+    const t = Date.now();
     await writeStaffFile(trustFile, ['RJ1'], trustRows, 7);
     await writeStaffFile(nationalFile, orgs, nationalRows, 11);
     log(
