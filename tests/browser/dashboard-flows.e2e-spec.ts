@@ -47,7 +47,7 @@ describe('dashboard behaviour in Chromium against the real API and demo data', (
     await settled(page);
     await page.getByTestId('chart-ranked').waitFor();
     const summary = await page.getByTestId('chart-ranked-summary').textContent();
-    expect(summary).toMatch(/^1 trusts\. Highest: Guy's and St Thomas'/);
+    expect(summary).toMatch(/^1 trust: Guy's and St Thomas' NHS Foundation Trust at \d+\.\d%/);
     expect(summary).not.toContain('Manchester');
   });
 

@@ -2,6 +2,9 @@ import { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from '../support/browser';
 import { signInAsThroughForm } from '../support/browser-auth';
 
+// Sign-in, a lazily loaded page and a busy CI machine: more than jest's default 5 s.
+jest.setTimeout(30_000);
+
 describe('organisations page (real Chromium, real API, embedded PostgreSQL)', () => {
   let browser: Browser;
   let page: Page;

@@ -75,7 +75,7 @@ export const UPDATE_RULE = graphql(`
 
 export const DATA_QUALITY = graphql(`
   query DataQuality($asAt: String, $orgCode: String) {
-    archetypeDataQuality(asAt: $asAt, orgCode: $orgCode) {
+    dataQuality(asAt: $asAt, orgCode: $orgCode) {
       orgCode
       orgName
       asAt

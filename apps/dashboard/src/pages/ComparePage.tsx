@@ -25,6 +25,8 @@ import { toCoverageFilter } from '../filters/filters';
 import { FilterBar } from '../components/FilterBar';
 import { QueryState } from '../components/QueryState';
 import { ScopeLine } from '../components/ScopeLine';
+import { useCurrentUser } from '../auth';
+import { PrintButton, PrintNotes } from '../components/PrintPack';
 import { usePageTitle } from '../components/usePageTitle';
 import { ExportLinks } from '../components/ExportLinks';
 import {
@@ -110,6 +112,8 @@ const pointColumns: DataColumn<Point>[] = [
 export function ComparePage() {
   usePageTitle('Compare');
   const { filters } = useFilters();
+  // Regions side by side only for national users: a scoped user's "London" would be just their part of it.
+  const nationalUser = useCurrentUser().grants.some((g) => g.type === 'national');
   const [params, setParams] = useSearchParams();
   const measure =
     (params.get('measure') as DistributionMeasure) in MEASURES
@@ -132,7 +136,7 @@ export function ComparePage() {
   const dist = useQuery(DISTRIBUTION, { variables: { filter, measure } });
   const regions = useQuery(COVERAGE, {
     variables: { filter: { ...filter, regionCodes: null, icbCodes: null }, groupBy: ['REGION'] },
-    skip: !!filters.region || !!filters.icb,
+    skip: !nationalUser || !!filters.region || !!filters.icb,
   });
   const compare = useQuery(COMPARE_ORGANISATION, {
     variables: { filter: toCoverageFilter(filters), peerGroup },
@@ -176,6 +180,7 @@ export function ComparePage() {
     <>
       <h1>Compare</h1>
       <ScopeLine asAt={d?.asAt} />
+      <PrintButton />
       <FilterBar fields={['asAt', 'region', 'icb', 'org', 'staffGroup', 'clinicalArea', 'archetype']} />
       <form className="aiwr-filter-bar" aria-label="What to compare" onSubmit={(e) => e.preventDefault()}>
         <SelectField
@@ -261,7 +266,7 @@ export function ComparePage() {
         {d && d.points.some((p) => p.rate.suppressed) && <SuppressionNote />}
       </QueryState>
 
-      {!filters.region && !filters.icb && (
+      {nationalUser && !filters.region && !filters.icb && (
         <QueryState
           loading={regions.loading && !regions.data}
           error={regions.error}
@@ -290,6 +295,7 @@ export function ComparePage() {
           />
         </QueryState>
       )}
+      <PrintNotes asAt={d?.asAt} filters={filters} />
     </>
   );
 }

@@ -12,7 +12,7 @@ import { usePageTitle } from '../components/usePageTitle';
 import { useCurrentUser } from '../auth';
 import type { DataQualityQuery } from '../generated/graphql';
 
-type OrgQuality = DataQualityQuery['archetypeDataQuality'][number];
+type OrgQuality = DataQualityQuery['dataQuality'][number];
 type Role = OrgQuality['unmappedRoles'][number] & { orgName: string };
 type Area = OrgQuality['unmappedAreasOfWork'][number] & { orgName: string };
 
@@ -55,7 +55,7 @@ export function DataQualityPage() {
     variables: { asAt: filters.asAt ?? null, orgCode: filters.org ?? null },
     skip: !allowed,
   });
-  const orgs = useMemo(() => data?.archetypeDataQuality ?? [], [data]);
+  const orgs = useMemo(() => data?.dataQuality ?? [], [data]);
   const roles = useMemo(
     () => orgs.flatMap((o) => o.unmappedRoles.map((r) => ({ ...r, orgName: o.orgName }))),
     [orgs],

@@ -18,6 +18,7 @@ import {
 import { FilterBar } from '../components/FilterBar';
 import { QueryState } from '../components/QueryState';
 import { ScopeLine } from '../components/ScopeLine';
+import { PrintButton, PrintNotes } from '../components/PrintPack';
 import { usePageTitle } from '../components/usePageTitle';
 import { ExportLinks } from '../components/ExportLinks';
 import { coverageColumns, keyOf, rowsHaveSuppression, type CoverageRow } from '../components/coverageColumns';
@@ -95,6 +96,7 @@ export function DrillDownPage() {
       <Breadcrumbs items={crumbs} />
       <h1>Drill-down: {here}</h1>
       <ScopeLine asAt={data?.coverage.asAt} />
+      <PrintButton />
       <FilterBar fields={['asAt', 'staffGroup', 'clinicalArea', 'archetype', 'payBand', 'module', 'layer']} />
       <QueryState
         loading={loading && !data}
@@ -141,6 +143,7 @@ export function DrillDownPage() {
             </p>
           </div>
         ))}
+      <PrintNotes asAt={data?.coverage.asAt} filters={filters} />
     </>
   );
 }

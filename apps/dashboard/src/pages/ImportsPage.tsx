@@ -1,11 +1,14 @@
 import { usePageTitle } from '../components/usePageTitle';
 import { useCurrentUser } from '../auth';
+import { useState } from 'react';
 import { UploadForm } from './imports/UploadForm';
+import { ImportHistory } from './imports/ImportHistory';
 
 export function ImportsPage() {
   usePageTitle('Imports');
   const me = useCurrentUser();
   const canUpload = me.role === 'trust_lead' || me.role === 'admin';
+  const [refreshKey, setRefreshKey] = useState(0);
   return (
     <>
       <h1>Imports</h1>
@@ -14,12 +17,13 @@ export function ImportsPage() {
         imported in one go: if anything is wrong, nothing is written and you get the list of errors.
       </p>
       {canUpload ? (
-        <UploadForm onFinished={() => undefined} />
+        <UploadForm onFinished={() => setRefreshKey((k) => k + 1)} />
       ) : (
         <div className="nhsuk-inset-text">
           <p>Files are uploaded by trust training leads (for their own trust) and administrators.</p>
         </div>
       )}
+      <ImportHistory refreshKey={refreshKey} />
     </>
   );
 }

@@ -24,6 +24,7 @@ import { toCoverageFilter } from '../filters/filters';
 import { FilterBar } from '../components/FilterBar';
 import { QueryState } from '../components/QueryState';
 import { ScopeLine } from '../components/ScopeLine';
+import { PrintButton, PrintNotes } from '../components/PrintPack';
 import { usePageTitle } from '../components/usePageTitle';
 import { ExportLinks } from '../components/ExportLinks';
 import { coverageColumns, keyOf, rowsHaveSuppression, type CoverageRow } from '../components/coverageColumns';
@@ -166,6 +167,7 @@ export function OverviewPage() {
     <>
       <h1>Overview</h1>
       <ScopeLine asAt={overview?.asAt} />
+      <PrintButton />
       <FilterBar fields={['asAt', 'region', 'icb', 'org', 'staffGroup', 'clinicalArea']} />
       <QueryState
         loading={loading && !data}
@@ -221,6 +223,7 @@ export function OverviewPage() {
           </>
         )}
       </QueryState>
+      <PrintNotes asAt={overview?.asAt} filters={filters} />
     </>
   );
 }

@@ -81,9 +81,12 @@ describe('ranked bar option', () => {
     expect(option.series[0].data).toEqual([null, 30, 55, 90]);
     expect(option.series[0].markLine.data).toEqual([{ xAxis: 60 }]);
   });
+  it('names a single item once, in the singular', () => {
+    expect(summariseRanked([items[0]], 'trusts')).toBe('1 trust: Trust A at 90.0%.');
+  });
   it('summarises the range and how many meet the reference', () => {
     expect(summariseRanked(items, 'trusts', { label: 'National rate', percent: 60 })).toBe(
-      '3 trusts. Highest: Trust A at 90.0%. Lowest: Trust B at 30.0%. 1 of 3 are at or above the national rate of 60.0%. 1 suppressed.',
+      '3 trusts. Highest: Trust A at 90.0%. Lowest: Trust B at 30.0%. 1 of 3 at or above the national rate of 60.0%. 1 suppressed.',
     );
   });
 });

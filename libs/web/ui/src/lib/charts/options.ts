@@ -131,6 +131,7 @@ export function buildRankedBarOption(
       {
         type: 'bar',
         name: 'Coverage',
+        barMaxWidth: 28,
         itemStyle: { color: NHS_BLUE },
         label: {
           show: true,
@@ -265,6 +266,11 @@ export function summariseTrend(series: TrendSeries[], target?: number): string {
   return parts.join(' ') + (target !== undefined ? ` The target is ${target}%.` : '');
 }
 
+/** "1 trust" / "3 trusts" (nouns are given in the plural). */
+function countOf(n: number, plural: string): string {
+  return `${formatCount(n)} ${n === 1 ? plural.replace(/s$/, '') : plural}`;
+}
+
 export function summariseRanked(
   items: RankedItem[],
   noun: string,
@@ -276,10 +282,13 @@ export function summariseRanked(
   if (ranked.length === 0) return `No ${noun} have figures to compare.`;
   const top = ranked[0];
   const bottom = ranked[ranked.length - 1];
-  let text = `${formatCount(ranked.length)} ${noun}. Highest: ${top.label} at ${formatPercent(top.percent)}. Lowest: ${bottom.label} at ${formatPercent(bottom.percent)}.`;
+  let text =
+    ranked.length === 1
+      ? `${countOf(1, noun)}: ${top.label} at ${formatPercent(top.percent)}.`
+      : `${countOf(ranked.length, noun)}. Highest: ${top.label} at ${formatPercent(top.percent)}. Lowest: ${bottom.label} at ${formatPercent(bottom.percent)}.`;
   if (reference) {
     const above = ranked.filter((i) => i.percent >= reference.percent).length;
-    text += ` ${formatCount(above)} of ${formatCount(ranked.length)} are at or above the ${reference.label.toLowerCase()} of ${formatPercent(reference.percent)}.`;
+    text += ` ${formatCount(above)} of ${formatCount(ranked.length)} at or above the ${reference.label.toLowerCase()} of ${formatPercent(reference.percent)}.`;
   }
   const suppressed = items.length - ranked.length;
   if (suppressed > 0) text += ` ${formatCount(suppressed)} suppressed.`;

@@ -1,0 +1,42 @@
+// "Print or save as PDF": the page as a board pack. Print styles hide navigation and filters, open every
+// table alternative, and add the definitions and the suppression note (print-only block below).
+import { formatDate, SUPPRESSED_EXPLANATION } from '@aiwr/web-ui';
+import { roleLabel, scopeLabel, useCurrentUser } from '../auth';
+import type { Filters } from '../filters/filters';
+
+export function PrintButton() {
+  return (
+    <button
+      type="button"
+      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small aiwr-print-button"
+      onClick={() => window.print()}
+    >
+      Print or save as PDF
+    </button>
+  );
+}
+
+/** Only printed: the provenance and definitions a board paper needs. */
+export function PrintNotes({ asAt, filters }: { asAt?: string | null; filters: Filters }) {
+  const me = useCurrentUser();
+  const chosen = Object.entries(filters)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  return (
+    <section className="aiwr-print-only">
+      <h2>About these figures</h2>
+      <p>
+        As at {asAt ? formatDate(asAt) : 'the latest snapshot'}. Filters: {chosen || 'none'}. Prepared by{' '}
+        {me.displayName} ({roleLabel(me.role)}, {scopeLabel(me.grants)}) on{' '}
+        {formatDate(new Date().toISOString())}.
+      </p>
+      <p>
+        Foundation coverage: people with a valid foundation completion ÷ headcount. Fully trained: people
+        meeting all their requirements ÷ headcount. Requirement coverage: requirements met ÷ requirements.
+        Unmet places: requirements not met. A completion is valid if made on or before the date and not
+        expired by then.
+      </p>
+      <p>{SUPPRESSED_EXPLANATION}</p>
+    </section>
+  );
+}
