@@ -1,10 +1,8 @@
 import path from 'node:path';
 import { DataSource } from 'typeorm';
+import { runImport } from '@aiwr/server-ingest';
 import { generateDemoFiles } from './demo-files';
 import { DemoSize } from './demo-sizes';
-import { evaluateSnapshot } from '@aiwr/server-archetypes';
-import { refreshRollups } from '@aiwr/server-coverage';
-import { loadCompletionsFileDirect, loadStaffFileDirect } from './direct-load';
 
 export type SeedDemoOptions = {
   size: DemoSize;
@@ -15,7 +13,11 @@ export type SeedDemoOptions = {
   log?: (m: string) => void;
 };
 
-/** Generates the demo workforce for a seed and loads it: completions first, then each monthly snapshot. */
+/**
+ * Generates the demo workforce for a seed and loads it through the same import pipeline trusts use
+ * (validation, pseudonymisation, archetypes, needs and rollups in each import's transaction):
+ * completions first, then each monthly staff snapshot.
+ */
 export async function seedDemo(ds: DataSource, opts: SeedDemoOptions): Promise<{ loaded: boolean }> {
   const log = opts.log ?? (() => {});
   if (opts.ifEmpty) {
@@ -34,19 +36,30 @@ export async function seedDemo(ds: DataSource, opts: SeedDemoOptions): Promise<{
   log(
     `generated ${files.staffFiles.length} monthly staff files for ${files.organisations.length} organisations in ${Date.now() - t0} ms`,
   );
-  for (const f of files.completionFiles)
-    await ds.transaction((m) => loadCompletionsFileDirect(m, f.path, opts.pseudonymisationKey));
-  for (const f of files.staffFiles) {
-    await ds.transaction(async (m) => {
-      await loadStaffFileDirect(m, f.path, f.asAt, opts.pseudonymisationKey);
-      await m.query(`analyze staff_assignment`);
-      // The same derivations an import runs: archetypes and needs, then the rollups readers use.
-      for (const org of files.organisations) {
-        await evaluateSnapshot(m, org, f.asAt);
-        await refreshRollups(m, org, f.asAt);
-      }
+  const load = async (kind: 'staff' | 'completions', filePath: string, asAt?: string) => {
+    const r = await runImport(ds, {
+      kind,
+      filePath,
+      fileName: path.basename(filePath),
+      asAt: asAt ?? null,
+      allowedOrgCodes: null,
+      pseudonymisationKey: opts.pseudonymisationKey,
     });
-    log(`loaded staff snapshot ${f.asAt} (${f.rows.toLocaleString('en-GB')} rows)`);
+    if (r.outcome !== 'succeeded' && r.outcome !== 'duplicate')
+      throw new Error(
+        `demo ${kind} import ${path.basename(filePath)} ended ${r.outcome}: ${JSON.stringify(r.errors?.slice(0, 3))}`,
+      );
+    return r;
+  };
+  for (const f of files.completionFiles) {
+    const r = await load('completions', f.path);
+    log(
+      `imported completions (${r.rowsImported.toLocaleString('en-GB')} rows, ${r.rowsSkippedByRule.toLocaleString('en-GB')} skipped by rule)`,
+    );
+  }
+  for (const f of files.staffFiles) {
+    const r = await load('staff', f.path, f.asAt);
+    log(`imported staff snapshot ${f.asAt} (${r.rowsImported.toLocaleString('en-GB')} rows)`);
   }
   log(`demo data (${opts.size}, seed ${opts.seed}) loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return { loaded: true };
