@@ -1,0 +1,27 @@
+// Builds only the table benchmark harness (apps/dashboard/bench), never shipped with the product.
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname);
+const workspace = path.resolve(root, '../../..');
+
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@aiwr/shared-domain': path.join(workspace, 'libs/shared/domain/src/index.ts'),
+      '@aiwr/web-ui': path.join(workspace, 'libs/web/ui/src/index.ts'),
+    },
+  },
+  // cssMinify off as in the dashboard's config: lightningcss rejects nhsuk-frontend's IE hacks.
+  build: {
+    cssMinify: false,
+    outDir: path.join(workspace, 'dist/bench-table'),
+    emptyOutDir: true,
+    rollupOptions: { input: path.join(root, 'table-harness.html') },
+  },
+  logLevel: 'warn',
+});
