@@ -9,24 +9,34 @@ import {
 /** Channel readers LISTEN on; PostgreSQL delivers a NOTIFY only when the sending transaction commits. */
 export const ROLLUPS_CHANNEL = 'coverage_rollups';
 
-const column = (d: (typeof ASSIGNMENT_DIMENSIONS)[number]) => WITHIN_ORG_DIMENSIONS[d].column;
+type AssignmentDimension = (typeof ASSIGNMENT_DIMENSIONS)[number];
+const column = (d: AssignmentDimension) => WITHIN_ORG_DIMENSIONS[d].column;
 
-// Grouping sets over assignment dimensions only (with at most two), and those combined with archetype
+// Grouping sets over assignment dimensions only (at most two), and those combined with archetype
 // (archetype plus at most one assignment dimension): together, every subset of at most two dimensions.
 const assignmentSets = subsetsUpTo(ASSIGNMENT_DIMENSIONS, MAX_DIMENSIONS_PER_GROUPING_SET);
 const withArchetypeSets = subsetsUpTo(ASSIGNMENT_DIMENSIONS, MAX_DIMENSIONS_PER_GROUPING_SET - 1);
-const groupingSetsSql = (sets: (typeof ASSIGNMENT_DIMENSIONS)[number][][]) =>
+const setsSql = (sets: AssignmentDimension[][]) =>
   sets.map((s) => `(${s.map(column).join(', ')})`).join(', ');
 const maskSql = ASSIGNMENT_DIMENSIONS.map(
   (d) => `(case when grouping(${column(d)}) = 0 then ${WITHIN_ORG_DIMENSIONS[d].bit} else 0 end)`,
 ).join(' + ');
-const DIMENSION_COLUMNS = 'department, staff_group_code, clinical_area_code, pay_band, archetype_code';
+const DIMENSIONS = 'department, staff_group_code, clinical_area_code, pay_band, archetype_code';
+const GROUP_KEY = `g.as_at, g.gset, g.department, g.staff_group_code, g.clinical_area_code, g.pay_band, g.archetype_code`;
+// Separators that cannot occur in module codes or layers.
+const FIELD = 'chr(31)';
+const ITEM = 'chr(30)';
 
 /**
  * Rebuilds the coverage rollups of one snapshot of an organisation (or of all its snapshots when asAt is
- * omitted) inside the caller's transaction. Set-based: one pass builds every person's membership of every
- * group (person keys are per organisation, so counting membership rows counts distinct people), then the
- * rollups are plain aggregates of memberships joined to per-person requirement status.
+ * omitted) inside the caller's transaction, set-based.
+ *
+ * People with the same requirement profile (which modules they need, in which layer, met or not) have
+ * the same requirement figures, and there are only a few dozen profiles. So the expensive step counts
+ * people per (group, profile), and every measure is then a small join to per-profile facts. Person keys
+ * are per organisation and a person counts once per group: someone with one assignment is in exactly
+ * one group of each grouping set, so their assignment rows are counted directly; only people with
+ * several assignments are first reduced to one row per (person, group).
  */
 export async function refreshRollups(m: EntityManager, orgCode: string, asAt?: string): Promise<void> {
   const run = async (tx: EntityManager) => {
@@ -36,105 +46,125 @@ export async function refreshRollups(m: EntityManager, orgCode: string, asAt?: s
     await tx.query(`delete from coverage_module_rollup where ${inScope}`, params);
     await dropWorkTables(tx);
 
-    // Each assignment with blank department / pay band folded to '' (null in a rollup means "not grouped").
-    await tx.query(
-      `create temp table _cov_assignment as
-       select as_at, person_key, coalesce(department, '') as department, staff_group_code, clinical_area_code,
-              coalesce(pay_band, '') as pay_band, fte
-       from staff_assignment where ${inScope}`,
-      params,
-    );
-    // One row per (person, group of a grouping set) with the person's FTE and roles inside the group.
-    await tx.query(
-      `
-      create temp table _cov_member as
-      select as_at, (${maskSql})::smallint as gset, department, staff_group_code, clinical_area_code, pay_band,
-             null::text as archetype_code, person_key, sum(fte) as fte, count(*)::int as role_count
-      from _cov_assignment
-      group by as_at, person_key, grouping sets (${groupingSetsSql(assignmentSets)})
-      union all
-      select a.as_at, (16 + ${maskSql})::smallint, department, staff_group_code, clinical_area_code, pay_band,
-             p.archetype_code, a.person_key, sum(a.fte), count(*)::int
-      from _cov_assignment a
-      join (select as_at, person_key, unnest(archetypes) as archetype_code
-            from person_snapshot where ${inScope}) p on p.as_at = a.as_at and p.person_key = a.person_key
-      group by a.as_at, a.person_key, p.archetype_code, grouping sets (${groupingSetsSql(withArchetypeSets)})`,
-      params,
-    );
-    // Per person: all requirement pairs and whether they are all met (no needs = nothing outstanding,
-    // as person_snapshot.fully_trained), and the foundation layer met in full.
+    // Each person's requirement profile and number of assignments.
     await tx.query(
       `create temp table _cov_person as
-       select p.as_at, p.person_key,
-              count(n.module_code)::int as needed,
-              (count(*) filter (where n.met))::int as met,
-              coalesce(bool_and(n.met), true) as fully_trained,
-              coalesce(bool_and(n.met) filter (where n.layer = 'foundation'), false) as foundation_met
-       from (select distinct as_at, person_key from _cov_assignment) p
-       left join person_need n on n.org_code = $1 and n.as_at = p.as_at and n.person_key = p.person_key
-       group by p.as_at, p.person_key`,
-      [orgCode],
-    );
-    // Per (person, layer): pairs and whether the layer is met in full.
-    await tx.query(
-      `create temp table _cov_person_layer as
-       select as_at, person_key, layer, count(*)::int as needed, (count(*) filter (where met))::int as met,
-              bool_and(met) as all_met
-       from person_need where ${inScope}
-       group by as_at, person_key, layer`,
+       select a.as_at, a.person_key, a.assignments, coalesce(n.profile, '') as profile
+       from (select as_at, person_key, count(*)::int as assignments from staff_assignment where ${inScope}
+             group by as_at, person_key) a
+       left join (select as_at, person_key,
+                         string_agg(module_code || ${FIELD} || layer || ${FIELD} || met::int, ${ITEM} order by module_code) as profile
+                  from person_need where ${inScope} group by as_at, person_key) n
+         on n.as_at = a.as_at and n.person_key = a.person_key`,
       params,
     );
-    // Per (person, archetype held): does the person meet every current module that archetype requires?
     await tx.query(
-      `create temp table _cov_person_archetype as
-       select p.as_at, p.person_key, p.archetype_code,
-              not exists (
-                select 1 from archetype_requirement r
-                join training_module t on t.code = r.module_code and t.retired_at is null
-                where r.archetype_code = p.archetype_code
-                  and not exists (select 1 from person_need n
-                                  where n.org_code = $1 and n.as_at = p.as_at and n.person_key = p.person_key
-                                    and n.module_code = r.module_code and n.met)) as all_met
-       from (select as_at, person_key, unnest(archetypes) as archetype_code from person_snapshot where ${inScope}) p`,
+      `create temp table _cov_profile_need as
+       select d.profile, split_part(e, ${FIELD}, 1) as module_code, split_part(e, ${FIELD}, 2) as layer,
+              split_part(e, ${FIELD}, 3) = '1' as met
+       from (select distinct profile from _cov_person where profile <> '') d
+       cross join lateral unnest(string_to_array(d.profile, ${ITEM})) e`,
+    );
+    // Per profile: pairs, fully trained (no needs = nothing outstanding, as person_snapshot.fully_trained)
+    // and the foundation layer met in full.
+    await tx.query(`
+      create temp table _cov_profile as
+      select d.profile, count(n.module_code)::int as needed, (count(*) filter (where n.met))::int as met,
+             coalesce(bool_and(n.met), true) as fully_trained,
+             coalesce(bool_and(n.met) filter (where n.layer = 'foundation'), false) as foundation_met
+      from (select distinct profile from _cov_person) d left join _cov_profile_need n on n.profile = d.profile
+      group by d.profile`);
+    await tx.query(`
+      create temp table _cov_profile_layer as
+      select profile, layer, count(*)::int as needed, (count(*) filter (where met))::int as met, bool_and(met) as all_met
+      from _cov_profile_need group by profile, layer`);
+    // Per (profile, archetype): does the profile meet every current module the archetype requires?
+    await tx.query(`
+      create temp table _cov_profile_archetype as
+      select d.profile, a.code as archetype_code,
+             not exists (
+               select 1 from archetype_requirement r
+               join training_module t on t.code = r.module_code and t.retired_at is null
+               where r.archetype_code = a.code
+                 and not exists (select 1 from _cov_profile_need n
+                                 where n.profile = d.profile and n.module_code = r.module_code and n.met)) as all_met
+      from (select distinct profile from _cov_person) d cross join archetype a`);
+
+    // People (and their FTE and roles in the group) per (group, profile), for every grouping set.
+    const assignments = `select sa.as_at, sa.person_key, coalesce(sa.department, '') as department, sa.staff_group_code,
+             sa.clinical_area_code, coalesce(sa.pay_band, '') as pay_band, sa.fte, p.profile, p.assignments
+      from staff_assignment sa join _cov_person p on p.as_at = sa.as_at and p.person_key = sa.person_key
+      where sa.org_code = $1 and ($2::date is null or sa.as_at = $2::date)`;
+    const held = `select as_at, person_key, unnest(archetypes) as archetype_code from person_snapshot where ${inScope}`;
+    const dims = `department, staff_group_code, clinical_area_code, pay_band`;
+    await tx.query(
+      `create temp table _cov_group_profile as
+       with a as (${assignments}), x as (${held}),
+       single as (
+         select as_at, (${maskSql})::smallint as gset, ${dims}, null::text as archetype_code, profile,
+                count(*)::int as people, sum(fte) as fte, count(*)::int as roles
+         from a where assignments = 1
+         group by as_at, profile, grouping sets (${setsSql(assignmentSets)})
+         union all
+         select a.as_at, (16 + ${maskSql})::smallint, ${dims}, x.archetype_code, a.profile, count(*)::int, sum(a.fte), count(*)::int
+         from a join x on x.as_at = a.as_at and x.person_key = a.person_key where a.assignments = 1
+         group by a.as_at, a.profile, x.archetype_code, grouping sets (${setsSql(withArchetypeSets)})
+       ),
+       per_person as (
+         select as_at, (${maskSql})::smallint as gset, ${dims}, null::text as archetype_code, person_key, profile,
+                sum(fte) as fte, count(*)::int as roles
+         from a where assignments > 1
+         group by as_at, person_key, profile, grouping sets (${setsSql(assignmentSets)})
+         union all
+         select a.as_at, (16 + ${maskSql})::smallint, ${dims}, x.archetype_code, a.person_key, a.profile, sum(a.fte), count(*)::int
+         from a join x on x.as_at = a.as_at and x.person_key = a.person_key where a.assignments > 1
+         group by a.as_at, a.person_key, a.profile, x.archetype_code, grouping sets (${setsSql(withArchetypeSets)})
+       ),
+       multi as (
+         select as_at, gset, ${DIMENSIONS}, profile, count(*)::int as people, sum(fte) as fte, sum(roles)::int as roles
+         from per_person group by as_at, gset, ${DIMENSIONS}, profile
+       )
+       select as_at, gset, ${DIMENSIONS}, profile, sum(people)::int as people, sum(fte) as fte, sum(roles)::int as roles
+       from (select * from single union all select * from multi) u
+       group by as_at, gset, ${DIMENSIONS}, profile`,
       params,
+    );
+    await tx.query(
+      `analyze _cov_group_profile; analyze _cov_profile; analyze _cov_profile_need; analyze _cov_profile_layer`,
     );
 
     await tx.query(
-      `insert into coverage_rollup (org_code, as_at, gset, ${DIMENSION_COLUMNS}, headcount, fte, role_count,
+      `insert into coverage_rollup (org_code, as_at, gset, ${DIMENSIONS}, headcount, fte, role_count,
          fully_trained, foundation_met, archetype_met, needed, met)
-       select $1, m.as_at, m.gset, m.department, m.staff_group_code, m.clinical_area_code, m.pay_band, m.archetype_code,
-              count(*), sum(m.fte), sum(m.role_count),
-              count(*) filter (where s.fully_trained), count(*) filter (where s.foundation_met),
-              case when m.archetype_code is not null then count(*) filter (where pa.all_met) end,
-              coalesce(sum(s.needed), 0), coalesce(sum(s.met), 0)
-       from _cov_member m
-       join _cov_person s on s.as_at = m.as_at and s.person_key = m.person_key
-       left join _cov_person_archetype pa
-         on pa.as_at = m.as_at and pa.person_key = m.person_key and pa.archetype_code = m.archetype_code
-       group by m.as_at, m.gset, m.department, m.staff_group_code, m.clinical_area_code, m.pay_band, m.archetype_code`,
+       select $1, ${GROUP_KEY}, sum(g.people), sum(g.fte), sum(g.roles),
+              coalesce(sum(g.people) filter (where p.fully_trained), 0),
+              coalesce(sum(g.people) filter (where p.foundation_met), 0),
+              case when g.archetype_code is not null then coalesce(sum(g.people) filter (where pa.all_met), 0) end,
+              sum(g.people * p.needed), sum(g.people * p.met)
+       from _cov_group_profile g
+       join _cov_profile p on p.profile = g.profile
+       left join _cov_profile_archetype pa on pa.profile = g.profile and pa.archetype_code = g.archetype_code
+       group by ${GROUP_KEY}`,
       [orgCode],
     );
-    const groupKey = `m.as_at, m.gset, m.department, m.staff_group_code, m.clinical_area_code, m.pay_band, m.archetype_code`;
-    // Module rows: one requirement pair per person, so people needing = pairs.
+    // Module rows: one requirement pair per person and module, so people needing = pairs.
     await tx.query(
-      `insert into coverage_module_rollup (org_code, as_at, gset, ${DIMENSION_COLUMNS}, layer, module_code,
+      `insert into coverage_module_rollup (org_code, as_at, gset, ${DIMENSIONS}, layer, module_code,
          people, fte, role_count, people_met, needed, met)
-       select $1, ${groupKey}, n.layer, n.module_code, count(*), sum(m.fte), sum(m.role_count),
-              count(*) filter (where n.met), count(*), count(*) filter (where n.met)
-       from _cov_member m
-       join person_need n on n.org_code = $1 and n.as_at = m.as_at and n.person_key = m.person_key
-       group by ${groupKey}, n.layer, n.module_code`,
+       select $1, ${GROUP_KEY}, n.layer, n.module_code, sum(g.people), sum(g.fte), sum(g.roles),
+              coalesce(sum(g.people) filter (where n.met), 0), sum(g.people), coalesce(sum(g.people) filter (where n.met), 0)
+       from _cov_group_profile g join _cov_profile_need n on n.profile = g.profile
+       group by ${GROUP_KEY}, n.layer, n.module_code`,
       [orgCode],
     );
     // Layer rows (module_code null): people needing anything in the layer, and meeting all of it.
     await tx.query(
-      `insert into coverage_module_rollup (org_code, as_at, gset, ${DIMENSION_COLUMNS}, layer, module_code,
+      `insert into coverage_module_rollup (org_code, as_at, gset, ${DIMENSIONS}, layer, module_code,
          people, fte, role_count, people_met, needed, met)
-       select $1, ${groupKey}, l.layer, null, count(*), sum(m.fte), sum(m.role_count),
-              count(*) filter (where l.all_met), sum(l.needed), sum(l.met)
-       from _cov_member m
-       join _cov_person_layer l on l.as_at = m.as_at and l.person_key = m.person_key
-       group by ${groupKey}, l.layer`,
+       select $1, ${GROUP_KEY}, l.layer, null, sum(g.people), sum(g.fte), sum(g.roles),
+              coalesce(sum(g.people) filter (where l.all_met), 0), sum(g.people * l.needed), sum(g.people * l.met)
+       from _cov_group_profile g join _cov_profile_layer l on l.profile = g.profile
+       group by ${GROUP_KEY}, l.layer`,
       [orgCode],
     );
     await dropWorkTables(tx);
@@ -147,7 +177,7 @@ export async function refreshRollups(m: EntityManager, orgCode: string, asAt?: s
 
 async function dropWorkTables(tx: EntityManager) {
   await tx.query(
-    `drop table if exists pg_temp._cov_assignment, pg_temp._cov_member, pg_temp._cov_person,
-       pg_temp._cov_person_layer, pg_temp._cov_person_archetype`,
+    `drop table if exists pg_temp._cov_person, pg_temp._cov_profile_need, pg_temp._cov_profile,
+       pg_temp._cov_profile_layer, pg_temp._cov_profile_archetype, pg_temp._cov_group_profile`,
   );
 }
