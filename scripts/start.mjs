@@ -29,6 +29,16 @@ const db = await ensureDatabase({
 log(process.env.DATABASE_URL ? 'using DATABASE_URL' : `embedded PostgreSQL up (data in ${dataDir})`);
 const env = { ...process.env, DATABASE_URL: db.url, AIWR_DATA_DIR: dataDir };
 run(['-r', './scripts/register.cjs', 'db/cli/migrate.ts'], env);
+// Demo users for each role (created if missing, never in production); it prints how to sign in.
+const users = spawnSync(process.execPath, ['-r', './scripts/register.cjs', 'apps/cli/src/seed-users.ts'], {
+  cwd: root,
+  env,
+  encoding: 'utf8',
+});
+if (users.status !== 0) {
+  process.stderr.write(users.stderr);
+  process.exit(1);
+}
 run(
   [
     '-r',
@@ -64,6 +74,7 @@ for (let i = 0; i < 300; i++) {
       log(
         `AI Workforce Readiness is ready: http://127.0.0.1:${port}/  (GraphQL: /graphql). Ctrl-C stops it.`,
       );
+      console.log(users.stdout.trimEnd());
       break;
     }
   } catch {

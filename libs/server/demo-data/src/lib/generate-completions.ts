@@ -46,6 +46,8 @@ export function generateCompletions(
       if (a.template.registeredClinician) modules.add('AIU-01');
       for (const m of a.template.trains ?? []) modules.add(m);
     }
+    // Shapers, drivers, creators and embedders also need the shared advanced ethics/law module.
+    if (['AIC-01', 'AIE-01', 'AID-01', 'AIS-01'].some((m) => modules.has(m))) modules.add('AIX-01');
     for (const module of modules) {
       const foundation = module === 'AIF-01';
       const p = (person.propensity + rnd.next() * 0.25) / 1.25;
