@@ -99,6 +99,18 @@ function print(s: ImportSummary) {
         .map((c) => `${c.course} (${c.rows})`)
         .join('; ')}`,
     );
+  const unmapped = (s.summary.unmappedAreasOfWork as { value: string; rows: number }[] | undefined) ?? [];
+  if (unmapped.length)
+    console.log(
+      `  areas of work with no clinical area (shown as Unmapped): ${unmapped
+        .slice(0, 10)
+        .map((u) => `${u.value} (${u.rows})`)
+        .join('; ')}`,
+    );
+  if (typeof s.summary.unmatchedPeople === 'number' && s.summary.unmatchedPeople > 0)
+    console.log(
+      `  completions for ${n(s.summary.unmatchedPeople)} people in no staff snapshot yet (kept; they count once the person appears)`,
+    );
   if (s.errorCount) {
     console.log(`  ${n(s.errorCount)} error(s)${s.errorCount > 20 ? ', first 20' : ''}:`);
     for (const e of s.errors.slice(0, 20))

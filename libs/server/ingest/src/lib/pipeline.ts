@@ -19,13 +19,13 @@ import {
   buildValueMaps,
   collectDuplicateAssignments,
   collectRowErrors,
+  countValidRows,
   errorReport,
   numberLinesFromRecords,
   StageShape,
 } from './set-based-sql';
 import {
   lockOrganisations,
-  organisationsToWrite,
   recomputeAfterCompletions,
   recomputeAfterStaff,
   swapStaffSnapshot,
@@ -111,6 +111,9 @@ export async function runImport(ds: DataSource, req: ImportRequest): Promise<Imp
   const queryRunner = ds.createQueryRunner();
   const client = (await queryRunner.connect()) as PoolClient;
   try {
+    // Room for the staging tables in memory (8 MB by default). Only possible before this connection
+    // first uses a temporary table; later imports on the same pooled connection keep the setting.
+    await client.query(`set temp_buffers = '256MB'`).catch(() => undefined);
     await queryRunner.startTransaction();
     const result = await stageValidateAndWrite(queryRunner, client, req, facts!, {
       id,
@@ -208,6 +211,7 @@ async function stageValidateAndWrite(
   await createStage(client, headers.length);
   ctx.progress({ phase: 'loading' });
   let path = 'careful';
+  let rowsRead = 0;
   if (fastCsv) {
     // PostgreSQL may parse the file itself only when nothing must be dropped first and the header is line 1.
     let fast = false;
@@ -228,15 +232,15 @@ async function stageValidateAndWrite(
       if (copied.ok) {
         fast = true;
         path = 'postgres-copy';
-        const { rows: n } = await client.query(`select count(*)::int as n from ingest_stage`);
-        await numberLinesFromRecords(client, shape, linesSeen, n[0].n);
+        rowsRead = copied.rows;
+        await numberLinesFromRecords(client, shape, linesSeen, rowsRead);
       }
     }
     if (!fast) rows = csvRows(req.filePath, facts, fastCsv, counter());
   }
   if (rows) {
     let n = 0;
-    await copyRows(
+    rowsRead = await copyRows(
       client,
       rows,
       headers.length,
@@ -252,8 +256,6 @@ async function stageValidateAndWrite(
 
   // --- validate and map --------------------------------------------------------------------------
   ctx.progress({ phase: 'validating' });
-  const { rows: countRows } = await client.query(`select count(*)::int as n from ingest_stage`);
-  const rowsRead: number = countRows[0].n;
   if (rowsRead === 0) throw new FileRejected('NO_DATA_ROWS', 'The file has a header but no data rows.', null);
 
   const asAt = req.kind === 'staff' ? (ctx.asAtParam ?? (await asAtFromColumn(client, mapping))) : null;
@@ -264,8 +266,8 @@ async function stageValidateAndWrite(
   lap('validate');
 
   const report = await errorReport(client);
-  const counts = await rowCounts(client);
-  const orgCodes = await organisationsToWrite(client);
+  const counts = await countValidRows(client);
+  const orgCodes = counts.orgCodes;
   const detail = await valueSummary(client, req.kind);
   const base = {
     asAt,
@@ -419,14 +421,6 @@ async function organisationsNamed(client: PoolClient): Promise<string[]> {
     `select distinct org_found from ingest_row where org_found is not null order by org_found limit 500`,
   );
   return rows.map((r) => r.org_found);
-}
-
-async function rowCounts(client: PoolClient): Promise<{ valid: number; skipped: number }> {
-  const { rows } = await client.query(
-    `select count(*) filter (where ok and row_class = 'count')::int as valid,
-            count(*) filter (where row_class like 'skip%')::int as skipped from ingest_row`,
-  );
-  return rows[0];
 }
 
 /** What the summary tells a trust beyond the counts: unmapped areas of work, courses skipped by name. */

@@ -236,6 +236,26 @@ export async function collectDuplicateAssignments(client: PoolClient): Promise<n
   return rows[0].n;
 }
 
+/**
+ * Valid rows per organisation: people (distinct employee numbers, counted once) and assignments. Hash
+ * aggregates in two steps rather than count(distinct), which would sort every row.
+ */
+export async function countValidRows(
+  client: PoolClient,
+): Promise<{ orgCodes: string[]; valid: number; skipped: number }> {
+  await client.query(`drop table if exists ingest_org_count`);
+  await client.query(`
+    create temp table ingest_org_count on commit drop as
+    select org_code, count(*)::int as people, sum(n)::int as assignments
+    from (select org_code, employee_number, count(*) as n from ingest_row where ok and row_class = 'count' group by 1, 2) p
+    group by org_code`);
+  const { rows } = await client.query(`
+    select coalesce((select array_agg(org_code order by org_code) from ingest_org_count), '{}') as "orgCodes",
+           coalesce((select sum(assignments) from ingest_org_count), 0)::int as valid,
+           (select count(*) from ingest_row where row_class like 'skip%')::int as skipped`);
+  return rows[0];
+}
+
 export async function errorReport(
   client: PoolClient,
 ): Promise<{ total: number; rejectedRows: number; first: ImportErrorEntry[] }> {

@@ -33,23 +33,20 @@ export async function copyCsvWithPostgres(
   encoding: 'utf8' | 'windows-1252',
   columnCount: number,
   counter: Transform,
-): Promise<{ ok: true } | { ok: false; reason: string }> {
+): Promise<{ ok: true; rows: number } | { ok: false; reason: string }> {
   const cols = Array.from({ length: columnCount }, (_, i) => `c${i + 1}`).join(', ');
   const delimiter = layout.delimiter === '\t' ? `E'\\t'` : `','`;
   const pgEncoding = encoding === 'utf8' ? 'UTF8' : 'WIN1252';
   await client.query('savepoint fast_copy');
   try {
-    await pipeline(
-      fs.createReadStream(filePath, { highWaterMark: 1 << 20 }),
-      counter,
-      client.query(
-        copyFrom(
-          `copy ingest_stage (${cols}) from stdin with (format csv, header true, delimiter ${delimiter}, encoding '${pgEncoding}')`,
-        ),
+    const copy = client.query(
+      copyFrom(
+        `copy ingest_stage (${cols}) from stdin with (format csv, header true, delimiter ${delimiter}, encoding '${pgEncoding}')`,
       ),
     );
+    await pipeline(fs.createReadStream(filePath, { highWaterMark: 1 << 20 }), counter, copy);
     await client.query('release savepoint fast_copy');
-    return { ok: true };
+    return { ok: true, rows: copy.rowCount };
   } catch (e: any) {
     await client.query('rollback to savepoint fast_copy');
     await client.query('release savepoint fast_copy');
@@ -69,11 +66,11 @@ export async function copyRows(
   onRow: () => void,
   /** CSV rows can be ragged; a spreadsheet row simply ends at its last filled cell */
   countCells = true,
-): Promise<void> {
+): Promise<number> {
   const cols = Array.from({ length: columnCount }, (_, i) => `c${i + 1}`).join(', ');
+  let n = 0;
   async function* lines(): AsyncGenerator<string> {
     let batch = '';
-    let n = 0;
     for await (const row of rows) {
       let text = `${row.line}\t${countCells ? row.cells.length : '\\N'}`;
       for (let i = 0; i < columnCount; i++) {
@@ -93,6 +90,7 @@ export async function copyRows(
     Readable.from(lines()),
     client.query(copyFrom(`copy ingest_stage (line_no, field_count, ${cols}) from stdin`)),
   );
+  return n;
 }
 
 function escapeCopyText(v: string): string {

@@ -13,13 +13,6 @@ export async function lockOrganisations(client: PoolClient, orgCodes: string[]):
     await client.query(`select pg_advisory_xact_lock(hashtextextended('aiwr-import:' || $1, 0))`, [org]);
 }
 
-export async function organisationsToWrite(client: PoolClient): Promise<string[]> {
-  const { rows } = await client.query(
-    `select distinct org_code from ingest_row where ok and row_class = 'count' order by org_code`,
-  );
-  return rows.map((r) => r.org_code);
-}
-
 /** Replaces the (organisation, as-at) snapshots named in the file; other dates are kept for trends. */
 export async function swapStaffSnapshot(
   client: PoolClient,
@@ -32,8 +25,7 @@ export async function swapStaffSnapshot(
   // Headcount counts people once (distinct employee numbers), assignments count rows.
   const { rows } = await client.query(
     `insert into staff_snapshot(org_code, as_at, import_id, headcount, assignments)
-     select org_code, $1, $2, count(distinct employee_number)::int, count(*)::int
-     from ingest_row where ok and row_class = 'count' group by org_code
+     select org_code, $1, $2, people, assignments from ingest_org_count
      returning headcount as people, assignments`,
     [p.asAt, p.importId],
   );
@@ -52,7 +44,7 @@ export async function swapStaffSnapshot(
      order by org_code, person_key, assignment_no`,
     [p.asAt, p.key],
   );
-  if (bulk) await verifyForeignKeysSetBased(client, p.asAt, p.orgCodes);
+  if (bulk) await verifyForeignKeysSetBased(client, p.asAt);
   return {
     assignments: rows.reduce((n, r) => n + r.assignments, 0),
     people: rows.reduce((n, r) => n + r.people, 0),
@@ -73,21 +65,24 @@ async function withoutRowTriggers(client: PoolClient): Promise<boolean> {
   return true;
 }
 
-async function verifyForeignKeysSetBased(
-  client: PoolClient,
-  asAt: string,
-  orgCodes: string[],
-): Promise<void> {
+/** The three foreign keys of staff_assignment, checked once per distinct value of the rows just inserted. */
+async function verifyForeignKeysSetBased(client: PoolClient, asAt: string): Promise<void> {
   await client.query(`set local session_replication_role = origin`);
   const { rows } = await client.query(
-    `select count(*)::int as broken from staff_assignment a
-     where a.as_at = $1 and a.org_code = any($2)
-       and (not exists (select 1 from staff_group g where g.code = a.staff_group_code)
-            or not exists (select 1 from clinical_area c where c.code = a.clinical_area_code)
-            or not exists (select 1 from staff_snapshot s where s.org_code = a.org_code and s.as_at = a.as_at))`,
-    [asAt, orgCodes],
+    `select count(*)::int as broken from (
+       select distinct staff_group_code, clinical_area_code from ingest_row where ok and row_class = 'count') v
+     where not exists (select 1 from staff_group g where g.code = v.staff_group_code)
+        or not exists (select 1 from clinical_area c where c.code = v.clinical_area_code)`,
   );
-  if (rows[0].broken) throw new Error(`${rows[0].broken} staged assignments failed the foreign-key check`);
+  const { rows: snapshots } = await client.query(
+    `select count(*)::int as missing from ingest_org_count o
+     where not exists (select 1 from staff_snapshot s where s.org_code = o.org_code and s.as_at = $1)`,
+    [asAt],
+  );
+  if (rows[0].broken || snapshots[0].missing)
+    throw new Error(
+      'Staged assignments failed the foreign-key check (staff group, clinical area or snapshot)',
+    );
 }
 
 /** Archetypes, needs and rollups of the snapshots just written, in the same transaction (engineers B and E own these). */
