@@ -59,8 +59,9 @@ async function generate(db: DataSource, spec: WorkforceSpec, dates: string[]): P
   await db.query(
     `create table if not exists bench_meta (spec jsonb not null, loaded_at timestamptz not null default now())`,
   );
-  const [meta] = await db.query(`select spec from bench_meta`);
-  if (meta && JSON.stringify(meta.spec) === JSON.stringify(spec)) {
+  // jsonb equality: key order does not matter.
+  const [meta] = await db.query(`select spec = $1::jsonb as same from bench_meta`, [JSON.stringify(spec)]);
+  if (meta?.same) {
     log(`workforce already loaded (${JSON.stringify(spec)}); reusing it`);
     return dates;
   }
