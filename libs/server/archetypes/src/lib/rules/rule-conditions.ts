@@ -32,7 +32,7 @@ export type MatchEvidence = {
  * lower-case words separated by single spaces (any run of other characters is a separator) and the
  * title, padded with spaces, must contain " keyword ". So "IT" matches "Head of IT" but not "Digital",
  * "category manager digital" matches "Category Manager - Digital", and "RIS/PACS" matches "RIS PACS".
- * rule-sql.ts does exactly the same in PostgreSQL (TITLE_KEY_SQL and LIKE), which is far cheaper than
+ * rule-sql.ts does exactly the same in PostgreSQL (titleKeySql and LIKE), which is far cheaper than
  * a regular expression per rule and row.
  */
 export const keywordKey = (keyword: string) =>

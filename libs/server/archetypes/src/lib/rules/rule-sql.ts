@@ -20,7 +20,8 @@ export class SqlParams {
 }
 
 /** SQL that folds a position title exactly like `titleKey` (rule-conditions.ts); `a.title_key` holds it. */
-export const TITLE_KEY_SQL = `' ' || btrim(regexp_replace(lower(coalesce(s.position_title, '')), '[^a-z0-9]+', ' ', 'g')) || ' '`;
+export const titleKeySql = (column: string) =>
+  `' ' || btrim(regexp_replace(lower(coalesce(${column}, '')), '[^a-z0-9]+', ' ', 'g')) || ' '`;
 
 /** SQL that folds an area of work exactly like `areaOfWorkKey` does. */
 const AREA_KEY_SQL = `lower(btrim(regexp_replace(a.area_of_work, '[[:space:]_]+', ' ', 'g')))`;
