@@ -159,6 +159,21 @@ describe('imports: the pipeline end to end against PostgreSQL', () => {
     expect(rec.errors[0]).toMatchObject({ line: 3, column: 'FTE', code: 'FTE_OUT_OF_RANGE', value: '1.2' });
   });
 
+  it('skip-invalid mode finds duplicate assignments during the write and keeps the first copy', async () => {
+    const r = await importFixture(ds, 'staff', 'staff-duplicate-assignment.csv', {
+      asAt: '2026-03-30',
+      mode: 'skip_invalid',
+    });
+    expect(r).toMatchObject({ outcome: 'succeeded', rowsRead: 3, rowsImported: 2, rowsRejected: 1 });
+    expect(r.errors).toEqual([expect.objectContaining({ line: 4, code: 'DUPLICATE_ASSIGNMENT' })]);
+    const rows = await assignments('2026-03-30');
+    expect(rows.map((x: any) => x.fte)).toEqual(['1.0000', '0.8000']);
+    const [snapshot] = await ds.query(
+      `select headcount, assignments from staff_snapshot where org_code = 'RJ1' and as_at = '2026-03-30'`,
+    );
+    expect(snapshot).toEqual({ headcount: 2, assignments: 2 });
+  });
+
   it('a dry run reports the same as a real import and writes nothing', async () => {
     const before = await importedDataChecksum(ds);
     const r = await importFixture(ds, 'staff', 'staff-valid.csv', {

@@ -25,6 +25,7 @@ import {
   StageShape,
 } from './set-based-sql';
 import {
+  DuplicateRows,
   lockOrganisations,
   recomputeAfterCompletions,
   recomputeAfterStaff,
@@ -262,67 +263,78 @@ async function stageValidateAndWrite(
   await buildValueMaps(client, shape, payBandAliases());
   await buildRows(client, shape, { orgParam: ctx.orgParam, allowedOrgs: req.allowedOrgCodes, asAt });
   await collectRowErrors(client, req.kind);
-  if (req.kind === 'staff') await collectDuplicateAssignments(client);
+  // Duplicate (organisation, employee, assignment) rows: a dry run looks for them (one large
+  // aggregate); a real import lets the primary key find them during the insert and only then
+  // works out which lines they are, so a clean national file does not pay for the search.
+  if (req.kind === 'staff' && ctx.mode === 'validate_only') await collectDuplicateAssignments(client);
   lap('validate');
-
-  const report = await errorReport(client);
-  const counts = await countValidRows(client);
-  const orgCodes = counts.orgCodes;
   const detail = await valueSummary(client, req.kind);
-  const base = {
-    asAt,
-    // Until something is written, the record names the known organisations the file mentions, so the
-    // people responsible for them can see why it was rejected.
-    orgCodes: orgCodes.length ? orgCodes : await organisationsNamed(client),
-    rowsRead,
-    rowsSkippedByRule: counts.skipped,
-    rowsRejected: report.rejectedRows,
-    errorCount: report.total,
-    errors: report.first,
-    warnings,
-    summary: { path, ...detail },
-  };
-  if (ctx.mode === 'validate_only')
-    return {
-      commit: false,
-      outcome: 'validated',
-      record: { ...base, rowsImported: 0, summary: { ...base.summary, wouldImport: counts.valid } },
-    };
-  if (report.total > 0 && ctx.mode === 'all_or_nothing')
-    return { commit: false, outcome: 'rejected', record: { ...base, rowsImported: 0 } };
-  if (counts.valid === 0)
-    return {
-      commit: false,
-      outcome: report.total > 0 ? 'rejected' : 'succeeded',
-      record: {
-        ...base,
-        rowsImported: 0,
-        warnings: [...warnings, 'No rows to import: every row was skipped.'],
-      },
-    };
-
-  // --- write, in the same transaction ---------------------------------------------------------------
-  ctx.progress({ phase: 'writing' });
-  await lockOrganisations(client, orgCodes);
   const key = req.pseudonymisationKey ?? loadConfig().pseudonymisationKey;
-  let written: Record<string, unknown>;
-  if (req.kind === 'staff') {
-    written = await swapStaffSnapshot(client, { importId: ctx.id, asAt: asAt!, orgCodes, key });
-    lap('write');
-    ctx.progress({ phase: 'recomputing' });
-    if (req.recompute !== false) await recomputeAfterStaff(queryRunner.manager, orgCodes, asAt!);
-  } else {
-    written = await upsertCompletions(client, { importId: ctx.id, orgCodes, key });
-    lap('write');
-    ctx.progress({ phase: 'recomputing' });
-    if (req.recompute !== false) await recomputeAfterCompletions(queryRunner.manager, orgCodes);
+
+  for (let attempt = 1; ; attempt++) {
+    const report = await errorReport(client);
+    const counts = await countValidRows(client);
+    const orgCodes = counts.orgCodes;
+    const base = {
+      asAt,
+      // Until something is written, the record names the known organisations the file mentions, so the
+      // people responsible for them can see why it was rejected.
+      orgCodes: orgCodes.length ? orgCodes : await organisationsNamed(client),
+      rowsRead,
+      rowsSkippedByRule: counts.skipped,
+      rowsRejected: report.rejectedRows,
+      errorCount: report.total,
+      errors: report.first,
+      warnings,
+      summary: { path, ...detail },
+    };
+    if (ctx.mode === 'validate_only')
+      return {
+        commit: false,
+        outcome: 'validated',
+        record: { ...base, rowsImported: 0, summary: { ...base.summary, wouldImport: counts.valid } },
+      };
+    if (report.total > 0 && ctx.mode === 'all_or_nothing')
+      return { commit: false, outcome: 'rejected', record: { ...base, rowsImported: 0 } };
+    if (counts.valid === 0)
+      return {
+        commit: false,
+        outcome: report.total > 0 ? 'rejected' : 'succeeded',
+        record: {
+          ...base,
+          rowsImported: 0,
+          warnings: [...warnings, 'No rows to import: every row was skipped.'],
+        },
+      };
+
+    // --- write, in the same transaction -------------------------------------------------------------
+    ctx.progress({ phase: 'writing' });
+    await lockOrganisations(client, orgCodes);
+    let written: Record<string, unknown>;
+    if (req.kind === 'staff') {
+      try {
+        written = await swapStaffSnapshot(client, { importId: ctx.id, asAt: asAt!, orgCodes, key });
+      } catch (e) {
+        if (!(e instanceof DuplicateRows) || attempt > 1) throw e;
+        await collectDuplicateAssignments(client);
+        continue;
+      }
+      lap('write');
+      ctx.progress({ phase: 'recomputing' });
+      if (req.recompute !== false) await recomputeAfterStaff(queryRunner.manager, orgCodes, asAt!);
+    } else {
+      written = await upsertCompletions(client, { importId: ctx.id, orgCodes, key });
+      lap('write');
+      ctx.progress({ phase: 'recomputing' });
+      if (req.recompute !== false) await recomputeAfterCompletions(queryRunner.manager, orgCodes);
+    }
+    lap('recompute');
+    return {
+      commit: true,
+      outcome: 'succeeded',
+      record: { ...base, rowsImported: counts.valid, summary: { ...base.summary, ...written } },
+    };
   }
-  lap('recompute');
-  return {
-    commit: true,
-    outcome: 'succeeded',
-    record: { ...base, rowsImported: counts.valid, summary: { ...base.summary, ...written } },
-  };
 }
 
 function checkHeader(

@@ -18,6 +18,25 @@ export async function swapStaffSnapshot(
   client: PoolClient,
   p: { importId: string; asAt: string; orgCodes: string[]; key: string },
 ): Promise<{ assignments: number; people: number }> {
+  // The primary key finds duplicate (organisation, employee, assignment) rows: undo this step and say so.
+  await client.query('savepoint swap_staff');
+  try {
+    const written = await replaceSnapshot(client, p);
+    await client.query('release savepoint swap_staff');
+    return written;
+  } catch (e: any) {
+    if (e?.code !== '23505') throw e;
+    await client.query('rollback to savepoint swap_staff');
+    throw new DuplicateRows();
+  }
+}
+
+export class DuplicateRows extends Error {}
+
+async function replaceSnapshot(
+  client: PoolClient,
+  p: { importId: string; asAt: string; orgCodes: string[]; key: string },
+): Promise<{ assignments: number; people: number }> {
   await client.query(`delete from staff_snapshot where as_at = $1 and org_code = any($2)`, [
     p.asAt,
     p.orgCodes,
