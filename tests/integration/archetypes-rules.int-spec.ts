@@ -68,7 +68,7 @@ describe('API: archetype rules, explain, preview, products, data quality', () =>
     await q(`delete from training_completion where org_code = $1 and person_key like 'api-%'`, [org]);
     await q(`delete from ai_product where org_code = $1 and product_code = 'TSTAVT'`, [org]);
     await q(`delete from training_module where code = 'AIP-TSTAVT'`);
-    await q(`delete from archetype_rule where rule_id = 'test-midwife-users'`);
+    await q(`delete from archetype_rule where rule_id in ('test-midwife-users', 'test-inert-rule')`);
     await t.close();
   });
 
@@ -305,6 +305,24 @@ describe('API: archetype rules, explain, preview, products, data quality', () =>
     );
     expect(retired.data.retireArchetypeRule.rules[0]).toMatchObject({ version: 3, retired: true });
     expect(await ruleVersionsFor('api-midwife-new')).toEqual([]);
+  });
+
+  it('re-evaluates only the current snapshots a change can touch', async () => {
+    const inert = await t.gql(
+      `mutation($r: ArchetypeRuleInput!) { createArchetypeRule(rule: $r, reason: "Matches no title at all") { rules { version } snapshotsReevaluated } }`,
+      {
+        r: { ...midwifeRule({ titleKeywords: ['no such post title anywhere'] }), ruleId: 'test-inert-rule' },
+      },
+      admin.headers,
+    );
+    expect(inert.errors).toBeUndefined();
+    expect(inert.data.createArchetypeRule).toEqual({ rules: [{ version: 1 }], snapshotsReevaluated: 0 });
+    const retired = await t.gql(
+      `mutation { retireArchetypeRule(ruleId: "test-inert-rule", reason: "Clean up the inert rule") { snapshotsReevaluated } }`,
+      {},
+      admin.headers,
+    );
+    expect(retired.data.retireArchetypeRule.snapshotsReevaluated).toBe(0);
   });
 
   it('rejects rule edits from non-admins and rules that name unknown reference values', async () => {

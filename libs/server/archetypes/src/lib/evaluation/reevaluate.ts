@@ -1,6 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { refreshRollups } from '@aiwr/server-coverage';
-import { evaluateSnapshot } from './evaluate-snapshot';
+import { StoredRuleConditions } from '@aiwr/db';
+import { ruleToSql, SqlParams, titleKeySql } from '../rules/rule-sql';
+import { evaluateSnapshot, loadRuleReference } from './evaluate-snapshot';
 
 export type SnapshotRef = { orgCode: string; asAt: string };
 
@@ -29,4 +31,32 @@ export async function reevaluate(
     if (rollups) await refreshRollups(m, s.orgCode, s.asAt);
   }
   return snapshots.length;
+}
+
+/**
+ * The snapshots a change to these rules can affect: those with an assignment that the old or the new
+ * version of a changed rule matches. Elsewhere nothing can change (every other rule is the same
+ * version and matched nobody the changed rules touch), so re-evaluating them would rewrite identical
+ * rows; skipping them is what keeps a narrow rule edit quick at national scale.
+ */
+export async function snapshotsTouchedBy(
+  m: EntityManager,
+  snapshots: SnapshotRef[],
+  conditions: StoredRuleConditions[],
+): Promise<SnapshotRef[]> {
+  if (!snapshots.length || !conditions.length) return [];
+  const ref = await loadRuleReference(m);
+  const p = new SqlParams(2);
+  const predicate = conditions.map((c) => `(${ruleToSql(c, ref, p)})`).join(' or ');
+  const touched: { orgCode: string }[] = await m.query(
+    `select distinct a.org_code as "orgCode"
+     from (select s.*, ${titleKeySql('s.position_title')} as title_key
+           from staff_assignment s
+           join unnest($1::text[], $2::date[]) cur(org_code, as_at) on s.org_code = cur.org_code and s.as_at = cur.as_at
+           offset 0) a
+     where ${predicate}`,
+    [snapshots.map((s) => s.orgCode), snapshots.map((s) => s.asAt), ...p.values],
+  );
+  const orgs = new Set(touched.map((t) => t.orgCode));
+  return snapshots.filter((s) => orgs.has(s.orgCode));
 }

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { currentSnapshots, reevaluate, SnapshotRef } from '../evaluation/reevaluate';
+import { currentSnapshots, reevaluate, SnapshotRef, snapshotsTouchedBy } from '../evaluation/reevaluate';
 import { RuleChangePreviewType } from '../graphql/rule.types';
-import { applyRuleChange, RuleChange } from './rule-store';
+import { applyRuleChange, conditionsAround, RuleChange } from './rule-store';
 
 type Figures = {
   people: Map<string, { headcount: number; fullyTrained: number }>;
@@ -57,8 +57,9 @@ export async function previewRuleChange(
        where (org_code, as_at) in (select * from unnest($1::text[], $2::date[]))`,
       [snaps.map((s) => s.orgCode), snaps.map((s) => s.asAt)],
     );
-    await applyRuleChange(m, change, 'preview', 'what-if preview (rolled back)');
-    await reevaluate(m, snaps, false);
+    const written = await applyRuleChange(m, change, 'preview', 'what-if preview (rolled back)');
+    // Snapshots the change cannot touch keep identical figures, so only the others are re-evaluated.
+    await reevaluate(m, await snapshotsTouchedBy(m, snaps, await conditionsAround(m, written)), false);
     const after = await figures(m, snaps);
     // Aggregated in SQL: a national preview may move hundreds of thousands of person-archetype pairs.
     const [shift] = await m.query(

@@ -31,6 +31,19 @@ export const RULE_COLUMNS = `rule_id as "ruleId", version, position, description
   reason, to_char(valid_from at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "validFrom",
   to_char(valid_to at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "validTo", retired`;
 
+/** The conditions of the written versions and of the versions they replaced (for re-evaluation). */
+export async function conditionsAround(
+  m: EntityManager,
+  written: ArchetypeRuleType[],
+): Promise<StoredRuleConditions[]> {
+  const rows: { conditions: StoredRuleConditions }[] = await m.query(
+    `select r.conditions from archetype_rule r
+     join unnest($1::text[], $2::int[]) w(rule_id, version) on r.rule_id = w.rule_id and r.version in (w.version, w.version - 1)`,
+    [written.map((w) => w.ruleId), written.map((w) => w.version)],
+  );
+  return rows.map((r) => r.conditions);
+}
+
 /** Shapes a database row for GraphQL: `conditions` splits into `when` and `exclude`. */
 export function toRuleType(row: any): ArchetypeRuleType {
   const { exclude = [], ...when } = (row.conditions ?? {}) as StoredRuleConditions;

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessPolicy, AuditService, Caller } from '@aiwr/server-access';
-import { currentSnapshots, reevaluate } from '../evaluation/reevaluate';
+import { currentSnapshots, reevaluate, snapshotsTouchedBy } from '../evaluation/reevaluate';
 import {
   ArchetypeRuleChangeResultType,
   ArchetypeRuleType,
   RuleChangePreviewType,
 } from '../graphql/rule.types';
 import { previewRuleChange } from './rule-preview';
-import { applyRuleChange, RULE_COLUMNS, RuleChange, toRuleType } from './rule-store';
+import { applyRuleChange, conditionsAround, RULE_COLUMNS, RuleChange, toRuleType } from './rule-store';
 
 /** NHS Digital's small-number rule for a count: 1-7 suppressed, others rounded to the nearest 5. */
 const disclose = (n: number) => (n >= 1 && n <= 7 ? null : Math.round(n / 5) * 5);
@@ -57,7 +57,8 @@ export class RulesService {
 
   /**
    * Saves a change as new versions, audits it and re-evaluates every organisation's latest snapshot
-   * (and its coverage rollups), all in one transaction: either everything changes or nothing does.
+   * that the change can affect (and its coverage rollups), all in one transaction: either everything
+   * changes or nothing does.
    */
   change(
     caller: Caller,
@@ -67,7 +68,12 @@ export class RulesService {
   ): Promise<ArchetypeRuleChangeResultType> {
     return this.db.transaction(async (m) => {
       const rules = await applyRuleChange(m, change, caller.email, reason);
-      const snapshotsReevaluated = await reevaluate(m, await currentSnapshots(m));
+      const touched = await snapshotsTouchedBy(
+        m,
+        await currentSnapshots(m),
+        await conditionsAround(m, rules),
+      );
+      const snapshotsReevaluated = await reevaluate(m, touched);
       await this.audit.record(
         caller,
         action,
