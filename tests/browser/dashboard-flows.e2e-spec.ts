@@ -148,4 +148,51 @@ describe('dashboard behaviour in Chromium against the real API and demo data', (
       .textContent();
     expect(lines.some((l) => l.split(',')[1] === onScreen!.replace(/,/g, ''))).toBe(true);
   });
+
+  it('a coverage matrix cell leads to the drill-down for that clinical area and staff group', async () => {
+    await open('admin', '/coverage');
+    await page.getByTestId('chart-matrix-summary').waitFor();
+    expect(await page.getByTestId('chart-matrix-summary').textContent()).toMatch(
+      /combinations of clinical area and staff group/,
+    );
+    await page.getByText('Show the figures as a table').click();
+    await page.getByTestId('chart-matrix').locator('tbody tr').first().getByRole('link').click();
+    await page.waitForURL(/\/drill-down\?staffGroup=\w+&clinicalArea=\w+/);
+    await settled(page);
+    expect(await page.locator('#filter-staffGroup').inputValue()).not.toBe('');
+    expect(await page.locator('#filter-clinicalArea').inputValue()).not.toBe('');
+  });
+
+  it('a trust lead reaches pseudonymised people in a department of their own trust', async () => {
+    await open('trust_lead', '/drill-down?region=Y56');
+    await page.getByTestId('drill-rows').getByRole('link').first().click();
+    await page
+      .getByTestId('drill-rows')
+      .getByRole('link', { name: "Guy's and St Thomas' NHS Foundation Trust" })
+      .click();
+    await page.waitForURL(/org=RJ1$/);
+    await page.getByTestId('drill-rows').getByRole('link').first().click();
+    await page.waitForURL(/org=RJ1&department=/);
+    const people = page.getByTestId('people');
+    await people.waitFor();
+    const first = await people.locator('tbody tr').first().locator('td').first().textContent();
+    expect(first).toMatch(/^[0-9a-f]{12}$/);
+    await screenshot(page, 'flow-people-trust-lead');
+  });
+
+  it('an administrator previews a rule change before saving it', async () => {
+    await open('admin', '/archetypes');
+    const editor = page.getByTestId('rule-editor');
+    await editor.waitFor();
+    await editor.getByLabel('Users').check();
+    await editor.getByRole('button', { name: 'Preview the change' }).click();
+    const preview = page.getByTestId('rule-preview');
+    await preview.waitFor({ timeout: 30_000 });
+    expect(await preview.textContent()).toMatch(
+      /\d[\d,]* people would gain an archetype and \d[\d,]* would lose one/,
+    );
+    await screenshot(page, 'flow-rule-preview');
+    await editor.getByRole('button', { name: 'Save as a new version' }).click();
+    expect(await editor.getByRole('alert').textContent()).toContain('Enter the reason for the change');
+  });
 });

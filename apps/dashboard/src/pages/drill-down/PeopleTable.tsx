@@ -8,11 +8,18 @@ import { QueryState } from '../../components/QueryState';
 import { ExportLinks } from '../../components/ExportLinks';
 import type { CoverageFilter, PeopleQuery } from '../../generated/graphql';
 
+/** The API's largest page. */
+const PAGE = 200;
+
 type PersonRow = PeopleQuery['people']['edges'][number]['node'];
 
 const columns: DataColumn<PersonRow>[] = [
   { id: 'personKey', header: 'Person (pseudonym)', value: (p) => p.personKey },
-  { id: 'archetypes', header: 'Archetypes', value: (p) => p.archetypes.join(', ') },
+  {
+    id: 'archetypes',
+    header: 'Archetypes',
+    value: (p) => p.archetypes.join(', ') || 'None (foundation only)',
+  },
   {
     id: 'staffGroup',
     header: 'Staff group',
@@ -27,7 +34,14 @@ const columns: DataColumn<PersonRow>[] = [
 ];
 
 export function PeopleTable({ filter }: { filter: CoverageFilter }) {
-  const { data, loading, error } = useQuery(PEOPLE, { variables: { filter, first: 1000 } });
+  const { data, loading, error, fetchMore } = useQuery(PEOPLE, { variables: { filter, first: PAGE } });
+  const more = () =>
+    fetchMore({
+      variables: { after: data?.people.pageInfo.endCursor },
+      updateQuery: (prev, { fetchMoreResult }) => ({
+        people: { ...fetchMoreResult.people, edges: [...prev.people.edges, ...fetchMoreResult.people.edges] },
+      }),
+    });
   const people = useMemo(() => data?.people.edges.map((e) => e.node) ?? [], [data]);
   return (
     <section aria-labelledby="people-heading">
@@ -52,6 +66,15 @@ export function PeopleTable({ filter }: { filter: CoverageFilter }) {
           exportName="people"
           testId="people"
         />
+        {data?.people.pageInfo.hasNextPage && (
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+            onClick={more}
+          >
+            Show the next {PAGE} people
+          </button>
+        )}
         <ExportLinks what="everyone in this list" filter={filter} kind="people" />
       </QueryState>
     </section>
