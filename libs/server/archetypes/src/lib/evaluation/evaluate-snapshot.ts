@@ -20,8 +20,9 @@ export function loadActiveRules(m: EntityManager): Promise<ActiveRule[]> {
 
 /**
  * Recomputes person_archetype, person_snapshot and person_need for one (organisation, as-at) snapshot
- * inside the caller's transaction. Everything is set-based: one scan of the snapshot's assignments
- * evaluates every rule (see rule-sql.ts), and needs come from joins with the requirement tables.
+ * inside the caller's transaction. Everything is set-based: every rule is evaluated in SQL on the
+ * snapshot's distinct role profiles (see rule-sql.ts) and joined back to the assignments, needs come
+ * from joins with the requirement and completion tables, and one aggregation summarises each person.
  */
 export function evaluateSnapshot(m: EntityManager, orgCode: string, asAt: string): Promise<void> {
   return withHashJoins(m, () => evaluate(m, orgCode, asAt));
