@@ -195,4 +195,24 @@ describe('dashboard behaviour in Chromium against the real API and demo data', (
     await editor.getByRole('button', { name: 'Save as a new version' }).click();
     expect(await editor.getByRole('alert').textContent()).toContain('Enter the reason for the change');
   });
+
+  it('works from the keyboard: skip link first, sortable headings, and drill-down links', async () => {
+    await open('analyst', '/drill-down');
+    await page.keyboard.press('Tab');
+    expect(await page.locator(':focus').textContent()).toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    expect(page.url()).toMatch(/#main-content$/);
+
+    const header = page.getByTestId('drill-rows').getByRole('button', { name: /^Headcount/ });
+    await header.focus();
+    await page.keyboard.press('Enter');
+    const sorted = page
+      .getByTestId('drill-rows')
+      .locator('th[aria-sort="descending"], th[aria-sort="ascending"]');
+    expect(await sorted.textContent()).toMatch(/^Headcount/);
+
+    await page.getByTestId('drill-rows').getByRole('link', { name: 'North West' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/region=Y62$/);
+  });
 });
