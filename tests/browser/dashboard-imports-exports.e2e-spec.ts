@@ -54,6 +54,22 @@ describe('imports and exports in the dashboard (real Chromium, real API)', () =>
     expect(csv).toMatch(/-0\.5/);
   });
 
+  it('checking a valid file follows the import on the server, reports no errors, and lists it in the history', async () => {
+    await open('trust_lead', '/imports');
+    await page.getByLabel('As-at date (YYYY-MM-DD)').fill('2026-10-31');
+    await page.getByLabel('If any row has an error').selectOption('validate_only');
+    await page.getByLabel('File (CSV, TSV or XLSX)').setInputFiles(path.join(FIXTURES, 'staff-valid.csv'));
+    await page.getByRole('button', { name: 'Upload and check' }).click();
+    const report = page.getByTestId('import-report');
+    await report.waitFor({ timeout: 30_000 });
+    expect(await report.getByRole('heading').first().textContent()).toBe(
+      'Checked: no errors (nothing was imported): staff-valid.csv',
+    );
+    const history = page.getByTestId('import-history');
+    await history.getByText('staff-valid.csv').first().waitFor();
+    expect(await history.locator('tbody tr').first().textContent()).toContain('staff-valid.csv');
+  });
+
   it('planners and analysts are told who uploads, and get no upload form', async () => {
     await open('planner', '/imports');
     expect(await page.getByRole('button', { name: 'Upload and check' }).count()).toBe(0);

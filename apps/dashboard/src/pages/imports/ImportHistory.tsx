@@ -1,6 +1,6 @@
 // Every import attempt the user may see (their own trust's, or all for administrators), newest first.
 // Selecting one shows its report again, with its errors and the CSV download.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { DataTable, formatCount, formatDate, formatDateTime, type DataColumn } from '@aiwr/web-ui';
 import { IMPORT_HISTORY } from '../../graphql/imports';
@@ -11,10 +11,11 @@ import { ImportReport, OUTCOME_TEXT } from './ImportReport';
 type ImportRow = ImportHistoryQuery['imports']['items'][number];
 
 export function ImportHistory({ refreshKey }: { refreshKey: number }) {
-  const { data, loading, error, fetchMore } = useQuery(IMPORT_HISTORY, {
-    variables: { first: 50 },
-    fetchPolicy: refreshKey ? 'network-only' : 'cache-first',
-  });
+  const { data, loading, error, fetchMore, refetch } = useQuery(IMPORT_HISTORY, { variables: { first: 50 } });
+  // A new upload finished: show it at the top.
+  useEffect(() => {
+    if (refreshKey) void refetch();
+  }, [refreshKey, refetch]);
   const [shown, setShown] = useState<string | null>(null);
   const items = data?.imports.items ?? [];
   const selected = items.find((i) => i.id === shown);

@@ -1,7 +1,9 @@
 // Upload a staff snapshot or completions file. The server validates it in one transaction; this form
 // shows upload progress, then the outcome and the row-level error report.
 import { useState, type FormEvent } from 'react';
-import { ErrorState } from '@aiwr/web-ui';
+import { useApolloClient } from '@apollo/client/react';
+import { ErrorState, formatCount } from '@aiwr/web-ui';
+import { IMPORT_PROGRESS, IMPORT_RECORD } from '../../graphql/imports';
 import { useCurrentUser } from '../../auth';
 import { uploadWithProgress } from '../../components/upload';
 import { ImportReport, type ImportReportData } from './ImportReport';
@@ -18,6 +20,34 @@ export function UploadForm({ onFinished }: { onFinished: () => void }) {
   const [progress, setProgress] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReportData | null>(null);
+  const [serverProgress, setServerProgress] = useState<{
+    phase: string;
+    percent: number;
+    rows: number;
+  } | null>(null);
+  const client = useApolloClient();
+
+  /** The server works on the file after the upload: follow its phases until the record is final. */
+  const follow = async (id: string): Promise<ImportReportData> => {
+    for (;;) {
+      const { data } = await client.query({
+        query: IMPORT_PROGRESS,
+        variables: { id },
+        fetchPolicy: 'network-only',
+      });
+      const p = data?.importProgress;
+      if (p) setServerProgress({ phase: p.phase, percent: p.percent, rows: p.rowsProcessed });
+      if (!p || p.done) {
+        const record = await client.query({
+          query: IMPORT_RECORD,
+          variables: { id },
+          fetchPolicy: 'network-only',
+        });
+        if (record.data && record.data.importRecord.outcome !== 'running') return record.data.importRecord;
+      }
+      await new Promise((r) => setTimeout(r, 400));
+    }
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -30,6 +60,8 @@ export function UploadForm({ onFinished }: { onFinished: () => void }) {
     form.set('kind', kind);
     form.set('mode', mode);
     if (kind === 'staff' && asAt) form.set('asAt', asAt);
+    // Answer as soon as the import has started, then follow its progress on the server.
+    form.set('wait', 'false');
     form.set('file', file, file.name);
     setProgress(0);
     try {
@@ -40,13 +72,14 @@ export function UploadForm({ onFinished }: { onFinished: () => void }) {
         const message = Array.isArray(body?.message) ? body.message.join(' ') : body?.message;
         setProblem(message ?? `The upload failed (HTTP ${res.status}).`);
       } else if (body) {
-        setReport(body);
+        setReport(body.outcome === 'running' ? await follow(body.id) : body);
       }
       onFinished();
     } catch (err) {
       setProblem((err as Error).message);
     } finally {
       setProgress(null);
+      setServerProgress(null);
     }
   };
 
@@ -136,11 +169,17 @@ export function UploadForm({ onFinished }: { onFinished: () => void }) {
         {progress !== null && (
           <div className="nhsuk-form-group" data-testid="upload-progress">
             <label className="nhsuk-label" htmlFor="upload-progress">
-              {progress < 1 ? 'Uploading' : 'Checking and importing'}
+              {progress < 1 ? 'Uploading' : 'Checking and importing on the server'}
             </label>
             <progress id="upload-progress" max={100} value={Math.round(progress * 100)}>
               {Math.round(progress * 100)}%
             </progress>
+            {serverProgress && (
+              <p className="nhsuk-body-s" aria-live="polite">
+                {serverProgress.phase}: {formatCount(serverProgress.rows)} rows processed (
+                {Math.round(serverProgress.percent)}% of the file read)
+              </p>
+            )}
           </div>
         )}
         <button className="nhsuk-button" type="submit" disabled={progress !== null}>
