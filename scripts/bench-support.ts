@@ -122,7 +122,7 @@ async function generate(db: DataSource, spec: WorkforceSpec, dates: string[]): P
                   when g.sg = '08' then (array['B2','B3','B3','B4','B5','B6','B7','B8A','B8C','B9','VSM'])[1 + floor(g.r2 * 11)::int]
                   else (array['B2','B2','B3','B3','B4'])[1 + floor(g.r2 * 5)::int] end as band,
              ${areasByGroup} as clinical_area,
-             floor(g.r4 * (20 + o.people / 120))::int as dept,
+             floor(g.r4 * (2 + o.people / 1500))::int as dept, -- a few departments per clinical area
              case when g.r5 < .86 then 1 when g.r5 < .98 then 2 else 3 end as n_assign,
              case when g.r6 < .3 then '07' when g.r6 < .5 then '08' end as alt_group,
              round((0.4 + 0.6 * g.r7)::numeric, 2) as fte1,
@@ -205,7 +205,7 @@ async function generate(db: DataSource, spec: WorkforceSpec, dates: string[]): P
                case when k > 1 and p.alt_group is not null then p.alt_group else p.staff_group end,
                case when k = 1 then p.clinical_area else (array['medicine','surgery','corporate','community','urgent-care'])[1 + (p.dept + k) % 5] end,
                case when k = 1 then p.band else (array['B3','B4','B5','B6','B7'])[1 + (p.dept + k) % 5] end,
-               initcap(replace(p.clinical_area, '-', ' ')) || ' ' || lpad(((p.dept + (k - 1) * 7) % (20 + o.people / 120))::text, 3, '0'),
+               initcap(replace(p.clinical_area, '-', ' ')) || ' ' || lpad(((p.dept + k - 1) % (2 + o.people / 1500))::text, 3, '0'),
                case when k = 1 then p.fte1 else 0.2 end
         from bench_person p join bench_org o on o.org_code = p.org_code
         cross join lateral generate_series(1, p.n_assign) k
