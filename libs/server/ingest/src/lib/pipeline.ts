@@ -116,6 +116,8 @@ export async function runImport(ds: DataSource, req: ImportRequest): Promise<Imp
     // first uses a temporary table; later imports on the same pooled connection keep the setting.
     await client.query(`set temp_buffers = '256MB'`).catch(() => undefined);
     await queryRunner.startTransaction();
+    // Whole-file aggregates and the sorted insert stay in memory instead of spilling to disk.
+    await client.query(`set local work_mem = '256MB'`);
     const result = await stageValidateAndWrite(queryRunner, client, req, facts!, {
       id,
       mode,

@@ -106,6 +106,8 @@ async function verifyForeignKeysSetBased(client: PoolClient, asAt: string): Prom
 
 /** Archetypes, needs and rollups of the snapshots just written, in the same transaction (engineers B and E own these). */
 export async function recomputeAfterStaff(m: EntityManager, orgCodes: string[], asAt: string): Promise<void> {
+  // Fresh rows have no statistics yet; the recomputation's joins plan badly without them.
+  await m.query(`analyze staff_assignment, staff_snapshot`);
   for (const org of orgCodes) {
     await evaluateSnapshot(m, org, asAt);
     await refreshRollups(m, org, asAt);
@@ -113,6 +115,7 @@ export async function recomputeAfterStaff(m: EntityManager, orgCodes: string[], 
 }
 
 export async function recomputeAfterCompletions(m: EntityManager, orgCodes: string[]): Promise<void> {
+  await m.query(`analyze training_completion`);
   await refreshNeedsMet(m, orgCodes);
   for (const org of orgCodes) await refreshRollups(m, org);
 }
