@@ -78,19 +78,25 @@ export async function getImportRecord(ds: DataSource, id: string): Promise<Impor
   return row ?? null;
 }
 
-/** An earlier successful import of the same bytes with the same parameters makes this one a no-op. */
+/** An earlier successful import of the same bytes with the same parameters (kind, as-at, organisation, mode) makes this one a no-op. */
 export async function findEarlierImport(
   ds: DataSource,
-  q: { id: string; kind: ImportKind; sha256: string; asAt: string | null; orgCode: string | null },
+  q: {
+    id: string;
+    kind: ImportKind;
+    sha256: string;
+    asAt: string | null;
+    orgCode: string | null;
+    mode: ImportMode;
+  },
 ): Promise<ImportSummary | null> {
   const [row] = await ds.query(
     `${SELECT}
-     where file_sha256 = $1 and kind = $2 and outcome = 'succeeded' and id <> $3
-       and mode in ('all_or_nothing', 'skip_invalid')
+     where file_sha256 = $1 and kind = $2 and outcome = 'succeeded' and id <> $3 and mode = $6
        and (summary->'parameters'->>'asAt') is not distinct from $4
        and (summary->'parameters'->>'orgCode') is not distinct from $5
      order by created_at limit 1`,
-    [q.sha256, q.kind, q.id, q.asAt, q.orgCode],
+    [q.sha256, q.kind, q.id, q.asAt, q.orgCode, q.mode],
   );
   return row ?? null;
 }

@@ -97,6 +97,7 @@ export async function runImport(ds: DataSource, req: ImportRequest): Promise<Imp
       sha256,
       asAt: asAtParam,
       orgCode: orgParam,
+      mode,
     });
     if (earlier)
       return finish('duplicate', {
