@@ -1,8 +1,9 @@
+import { DataSource } from 'typeorm';
 import fs from 'node:fs';
 import { startTestApp, TestApp } from '../support/test-app';
 import { DEMO_PASSWORD } from '@aiwr/server-access';
 import { signIn, signInAs, SignedIn } from '../support/auth';
-import { fixture } from './import-support';
+import { fixture, resetImportState } from './import-support';
 
 /** The HTTP and GraphQL ways in: multipart upload, upload + runImport, history, progress, error CSV. */
 describe('imports over HTTP and GraphQL', () => {
@@ -11,6 +12,7 @@ describe('imports over HTTP and GraphQL', () => {
   let admin: SignedIn;
   beforeAll(async () => {
     t = await startTestApp();
+    await resetImportState(t.app.get(DataSource));
     lead = await signInAs(t, 'trust_lead'); // organisation RJ1
     admin = await signInAs(t, 'admin');
   });

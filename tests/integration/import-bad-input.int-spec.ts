@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { openDataSource } from '@aiwr/db';
 import { ImportRequest } from '@aiwr/server-ingest';
-import { errorKeys, importedDataChecksum, importFixture } from './import-support';
+import { errorKeys, importedDataChecksum, importFixture, resetImportState } from './import-support';
 
 /**
  * Every kind of bad input the contract names: each fixture file is rejected with the right line,
@@ -85,6 +85,7 @@ describe('imports: bad input is rejected with a clear error and changes nothing'
   let ds: DataSource;
   beforeAll(async () => {
     ds = await openDataSource();
+    await resetImportState(ds);
     // Something to lose: a snapshot of RJ1 at the fixtures' as-at date and completions against it.
     const staff = await importFixture(ds, 'staff', 'staff-valid.csv');
     expect(staff.outcome).toMatch(/succeeded|duplicate/);

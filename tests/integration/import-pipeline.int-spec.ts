@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { openDataSource } from '@aiwr/db';
 import { importProgress, pseudonymise, runImport } from '@aiwr/server-ingest';
-import { AS_AT, fixture, importedDataChecksum, importFixture } from './import-support';
+import { AS_AT, fixture, importedDataChecksum, importFixture, resetImportState } from './import-support';
 
 const KEY = process.env.PSEUDONYMISATION_KEY!;
 
@@ -13,6 +13,7 @@ describe('imports: the pipeline end to end against PostgreSQL', () => {
   let tmp: string;
   beforeAll(async () => {
     ds = await openDataSource();
+    await resetImportState(ds);
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aiwr-import-'));
   });
   afterAll(async () => {

@@ -48,3 +48,17 @@ export async function importedDataChecksum(ds: DataSource): Promise<string> {
 
 export const errorKeys = (s: ImportSummary) =>
   s.errors.map((e) => ({ line: e.line, column: e.column, code: e.code }));
+
+/**
+ * Suites share one database, so an earlier suite may have imported the same fixture (making this one a
+ * "duplicate" no-op) or removed what it imported. Start from organisations with no workforce data and
+ * forget the import records that no longer back any row.
+ */
+export async function resetImportState(ds: DataSource, orgCodes: string[] = ['RJ1', 'RJZ', 'R0A', 'G6V2S']) {
+  await ds.query(`delete from staff_snapshot where org_code = any($1)`, [orgCodes]);
+  await ds.query(`delete from training_completion where org_code = any($1)`, [orgCodes]);
+  await ds.query(`
+    delete from import_record r
+    where not exists (select 1 from staff_snapshot s where s.import_id = r.id)
+      and not exists (select 1 from training_completion c where c.import_id = r.id)`);
+}
