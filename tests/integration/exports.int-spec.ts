@@ -133,6 +133,23 @@ describe('coverage exports', () => {
   });
 });
 
+describe('trend exports', () => {
+  it('one row per monthly snapshot in scope, as CSV and XLSX', async () => {
+    const rows = await csvRows(await download('trust_lead', '/api/exports/trend.csv?orgCodes=RJ1'));
+    expect(rows.map((r) => r['As at'])).toEqual(DATES);
+    expect(Number(rows[0].Headcount)).toBe(people.filter((p) => p.org === 'RJ1').length);
+    const res = await download('planner', '/api/exports/trend.xlsx?groupBy=ORGANISATION');
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as any);
+    const codes = new Set<string>();
+    wb.getWorksheet('Data')!.eachRow(
+      (row, n) => n > 1 && row.getCell(2).value && codes.add(String(row.getCell(2).value)),
+    );
+    expect([...codes].sort()).toEqual(['RJ1', 'RJZ']);
+  });
+});
+
 describe('people exports (record level)', () => {
   it('streams every person of the trust lead’s own trust, past one page, pseudonymised', async () => {
     const res = await download('trust_lead', '/api/exports/people.csv?orgCodes=RJ1');

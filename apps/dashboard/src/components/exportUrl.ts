@@ -3,7 +3,7 @@
 // policy and disclosure control and adds a provenance sheet to XLSX; there is no row cap.
 import type { CoverageDimension, CoverageFilter } from '../generated/graphql';
 
-export type ExportKind = 'coverage' | 'people';
+export type ExportKind = 'coverage' | 'people' | 'trend';
 export type ExportFormat = 'csv' | 'xlsx';
 
 export function exportUrl(

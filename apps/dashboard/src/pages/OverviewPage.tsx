@@ -217,6 +217,7 @@ export function OverviewPage() {
                 height={300}
                 table={{ columns: trendColumns, rows: trendRows, rowKey: (r) => r.asAt }}
                 exportName="coverage-trend"
+                actions={<ExportLinks what="the trend" filter={filter} kind="trend" />}
                 testId="chart-trend"
               />
             </div>

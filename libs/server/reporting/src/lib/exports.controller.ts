@@ -58,6 +58,42 @@ export class ExportsController {
     await this.send(res, format, `coverage-${asAt}`, coverageColumns(groupBy), rows, about);
   }
 
+  @Get('trend.:format')
+  async trendExport(
+    @CurrentCaller() caller: Caller,
+    @Param('format') rawFormat: string,
+    @Query() query: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
+    const format = formatOf(rawFormat);
+    const { filter, groupBy } = parseExportQuery(query);
+    const viewer = viewerFor(this.policy, caller);
+    const [points, catalog] = await Promise.all([
+      this.coverage.trend(viewer, filter, groupBy),
+      this.coverage.catalog(),
+    ]);
+    const rows: Cell[][] = points.flatMap((p) =>
+      p.rows.map((r) => [p.asAt, ...coverageRowCells(r, groupBy, (d, c) => catalog.label(d, c))]),
+    );
+    await this.audit.record(caller, 'export', `trend.${format}`, { filter, groupBy, rows: rows.length });
+    const about = this.provenance(
+      caller,
+      'Coverage trend export (one row per monthly snapshot)',
+      points.map((p) => p.asAt).join(', ') || 'no snapshots in scope',
+      describeFilter(filter),
+      groupBy.join(', ') || 'none (one row per snapshot)',
+      points.some((p) => p.rows.some((r) => r.controlled)),
+    );
+    await this.send(
+      res,
+      format,
+      'coverage-trend',
+      [{ header: 'As at' }, ...coverageColumns(groupBy)],
+      rows,
+      about,
+    );
+  }
+
   @Get('people.:format')
   async peopleExport(
     @CurrentCaller() caller: Caller,
