@@ -13,6 +13,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export default async function setup() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aiwr-browser-'));
   fs.chmodSync(dataDir, 0o755);
+  // The browser suite gets its own embedded server: the integration suite's globalSetup has already
+  // pointed DATABASE_URL at its database, whose tests rewrite the workforce tables while these run.
+  // (With an external DATABASE_URL given by the caller, both suites use that server.)
+  const integrationUrl = process.env.DATABASE_URL;
+  process.env.AIWR_CALLER_DATABASE_URL ??= process.env.DATABASE_URL ?? '';
+  if (process.env.AIWR_CALLER_DATABASE_URL) process.env.DATABASE_URL = process.env.AIWR_CALLER_DATABASE_URL;
+  else delete process.env.DATABASE_URL;
   const db = await ensureDatabase({ dataDir, tuning: ['-c', 'fsync=off', '-c', 'full_page_writes=off'] });
   const env = { ...process.env, DATABASE_URL: db.url, AIWR_DATA_DIR: dataDir, NODE_ENV: 'test' };
   migrateInChild(db.url);
@@ -55,5 +62,8 @@ export default async function setup() {
     await new Promise((r) => setTimeout(r, 100));
   }
   process.env.AIWR_TEST_URL = url;
+  // Integration tests (same jest process) keep using their own database.
+  if (integrationUrl) process.env.DATABASE_URL = integrationUrl;
+  else delete process.env.DATABASE_URL;
   globalThis.__AIWR_APP__ = { api, db, dataDir };
 }

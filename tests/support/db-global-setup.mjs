@@ -7,6 +7,8 @@ import { ensureDatabase } from '../../scripts/embedded-db.mjs';
 import { migrateInChild } from './migrate-in-child.mjs';
 
 export default async function setup() {
+  // Remember whether the caller gave an external server, before this setup points DATABASE_URL at its own.
+  process.env.AIWR_CALLER_DATABASE_URL ??= process.env.DATABASE_URL ?? '';
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aiwr-test-'));
   fs.chmodSync(dataDir, 0o755);
   const db = await ensureDatabase({ dataDir, tuning: ['-c', 'fsync=off', '-c', 'full_page_writes=off'] });
