@@ -171,11 +171,11 @@ export async function insertWorkforce(db: DataSource, people: Person[]) {
   for (const p of people)
     snapshots.set(`${p.org}|${p.asAt}`, [...(snapshots.get(`${p.org}|${p.asAt}`) ?? []), p]);
   await db.transaction(async (m) => {
-    // Suites share one database: start from organisations holding only this workforce, whatever
-    // another suite (an import test, say) left behind. Snapshot deletes cascade to rollups and needs.
-    const orgs = [...new Set(people.map((p) => p.org))];
-    await m.query(`delete from staff_snapshot where org_code = any($1)`, [orgs]);
-    await m.query(`delete from training_completion where org_code = any($1)`, [orgs]);
+    // Suites share one database and run one at a time: start from a database holding only this
+    // workforce, whatever another suite (an import test, say) left behind. Snapshot deletes cascade.
+    // Every organisation, not only this workforce's: suites assert on whole scopes (all London trusts).
+    await m.query(`delete from staff_snapshot`);
+    await m.query(`delete from training_completion`);
     for (const [key, ps] of snapshots) {
       const [org, asAt] = key.split('|');
       await m.query(
