@@ -12,6 +12,7 @@ import {
   Person,
   ensureCatalogue,
   generateWorkforce,
+  workforceOptions,
   insertWorkforce,
   removeCatalogue,
 } from './coverage-workforce';
@@ -68,25 +69,9 @@ beforeAll(async () => {
   app = await startTestApp();
   db = app.app.get(DataSource);
   catalogue = await ensureCatalogue(db);
-  const staffGroups = (await db.query(`select code from staff_group order by code limit 3`)).map(
-    (r: any) => r.code,
+  people = generateWorkforce(
+    await workforceOptions(db, catalogue, { seed: 7, orgs: ORGS, dates: DATES, peoplePerOrg: 40 }),
   );
-  const areas = (await db.query(`select code from clinical_area order by sort_order limit 3`)).map(
-    (r: any) => r.code,
-  );
-  const archetypes = (await db.query(`select code from archetype order by sort_order`)).map(
-    (r: any) => r.code,
-  );
-  people = generateWorkforce({
-    seed: 7,
-    orgs: ORGS,
-    dates: DATES,
-    peoplePerOrg: 40,
-    catalogue,
-    staffGroups,
-    clinicalAreas: areas,
-    archetypes,
-  });
   await insertWorkforce(db, people);
   // A department name that exists in one trust only: it must never show up for another trust's lead.
   await db.query(

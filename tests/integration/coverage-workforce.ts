@@ -381,3 +381,19 @@ export function expectedCoverage(
     });
   return out;
 }
+
+/** The reference codes a generated workforce draws on: the first staff groups and clinical areas, every archetype. */
+export async function workforceOptions(
+  db: DataSource,
+  catalogue: Catalogue,
+  o: { seed: number; orgs: string[]; dates: string[]; peoplePerOrg: number },
+): Promise<WorkforceOptions> {
+  const codes = async (sql: string) => (await db.query(sql)).map((r: { code: string }) => r.code);
+  return {
+    ...o,
+    catalogue,
+    staffGroups: await codes(`select code from staff_group order by code limit 3`),
+    clinicalAreas: await codes(`select code from clinical_area order by sort_order limit 3`),
+    archetypes: await codes(`select code from archetype order by sort_order`),
+  };
+}

@@ -13,6 +13,7 @@ import {
   Person,
   ensureCatalogue,
   generateWorkforce,
+  workforceOptions,
   insertWorkforce,
   removeCatalogue,
 } from './coverage-workforce';
@@ -33,25 +34,9 @@ beforeAll(async () => {
   app = await startTestApp();
   db = app.app.get(DataSource);
   catalogue = await ensureCatalogue(db);
-  const staffGroups = (await db.query(`select code from staff_group order by code limit 3`)).map(
-    (r: any) => r.code,
+  people = generateWorkforce(
+    await workforceOptions(db, catalogue, { seed: 11, orgs: ORGS, dates: DATES, peoplePerOrg: 260 }),
   );
-  const areas = (await db.query(`select code from clinical_area order by sort_order limit 3`)).map(
-    (r: any) => r.code,
-  );
-  const archetypes = (await db.query(`select code from archetype order by sort_order`)).map(
-    (r: any) => r.code,
-  );
-  people = generateWorkforce({
-    seed: 11,
-    orgs: ORGS,
-    dates: DATES,
-    peoplePerOrg: 260,
-    catalogue,
-    staffGroups,
-    clinicalAreas: areas,
-    archetypes,
-  });
   await insertWorkforce(db, people);
   // A department name a spreadsheet would evaluate as a formula.
   await db.query(

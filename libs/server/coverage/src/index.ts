@@ -8,3 +8,4 @@ export { viewerFor } from './lib/coverage-viewer';
 export type { CoverageFilter, CoverageDimension } from './lib/query/coverage-filter';
 export { CoverageModule } from './lib/coverage.module';
 export { PeopleService } from './lib/people/people.service';
+export { COVERAGE_DIMENSIONS } from './lib/query/coverage-filter';

@@ -1,18 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
-import type { CoverageDimension, CoverageFilter } from '@aiwr/server-coverage';
+import { COVERAGE_DIMENSIONS, type CoverageDimension, type CoverageFilter } from '@aiwr/server-coverage';
 
-export const DIMENSIONS: CoverageDimension[] = [
-  'REGION',
-  'ICB',
-  'ORGANISATION',
-  'DEPARTMENT',
-  'STAFF_GROUP',
-  'CLINICAL_AREA',
-  'ARCHETYPE',
-  'PAY_BAND',
-  'MODULE',
-  'LAYER',
-];
+const DIMENSIONS = COVERAGE_DIMENSIONS;
 const LIST_FILTERS = [
   'regionCodes',
   'icbCodes',
