@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { appUrl, launchBrowser, screenshot } from '../support/browser';
-import { signInAsThroughForm } from '../support/browser-auth';
-import { settled } from './dashboard-support';
+import { settled, openSignedIn } from './dashboard-support';
 
 jest.setTimeout(60_000);
 
@@ -22,13 +21,7 @@ describe('dashboard behaviour in Chromium against the real API and demo data', (
   afterEach(() => page.context().close());
 
   async function open(role: 'admin' | 'planner' | 'analyst' | 'trust_lead', path: string) {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    await signInAsThroughForm(page, role, path);
-    await settled(page);
+    page = await openSignedIn(browser, role, path);
   }
 
   it('a trust lead sees only their own trust, everywhere', async () => {

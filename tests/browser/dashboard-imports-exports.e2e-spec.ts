@@ -3,8 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from '../support/browser';
-import { signInAsThroughForm } from '../support/browser-auth';
-import { settled } from './dashboard-support';
+import { openSignedIn } from './dashboard-support';
 
 jest.setTimeout(60_000);
 
@@ -20,13 +19,7 @@ describe('imports and exports in the dashboard (real Chromium, real API)', () =>
   afterEach(() => page.context().close());
 
   async function open(role: 'admin' | 'trust_lead' | 'planner', pathname: string) {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    await signInAsThroughForm(page, role, pathname);
-    await settled(page);
+    page = await openSignedIn(browser, role, pathname);
   }
 
   it('uploading a file with a bad row shows the row, column and message, imports nothing, and offers the report', async () => {

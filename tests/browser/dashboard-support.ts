@@ -1,6 +1,7 @@
 // Helpers for the dashboard's browser tests: sign in as a demo user, check accessibility with axe-core.
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { signInAsThroughForm } from '../support/browser-auth';
 
 /** Serious and critical WCAG 2.2 A/AA violations on the page as it is now (an empty list is a pass). */
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
@@ -25,4 +26,17 @@ export async function settled(page: Page): Promise<void> {
     .locator('.aiwr-loading, .aiwr-chart-loading')
     .first()
     .waitFor({ state: 'detached', timeout: 20_000 });
+}
+
+/** A fresh browser context (own cookies, downloads allowed), signed in as `role` and settled on `pathname`. */
+export async function openSignedIn(
+  browser: Browser,
+  role: 'admin' | 'planner' | 'analyst' | 'trust_lead',
+  pathname: string,
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await signInAsThroughForm(page, role, pathname);
+  await settled(page);
+  return page;
 }

@@ -1,8 +1,15 @@
 import { BadRequestException, Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AccessPolicy, AuditService, Caller, CurrentCaller, describeGrants } from '@aiwr/server-access';
-import { CoverageService, PeopleService, viewerFor } from '@aiwr/server-coverage';
-import { Cell, ExportColumn, Provenance, writeCsv, writeXlsx } from './table-writers';
+import {
+  type CoverageDimension,
+  type CoverageFilter,
+  CoverageService,
+  type CoverageViewer,
+  PeopleService,
+  viewerFor,
+} from '@aiwr/server-coverage';
+import { Cell, ExportColumn, writeCsv, writeXlsx } from './table-writers';
 import { describeFilter, parseExportQuery } from './export-query';
 import { coverageColumns, coverageRowCells, DISCLOSURE_NOTE, DEFINITIONS } from './coverage-table';
 
@@ -13,6 +20,40 @@ const formatOf = (f: string): Format => {
   if (f !== 'csv' && f !== 'xlsx') throw new BadRequestException('Export format must be csv or xlsx.');
   return f;
 };
+
+/** What every export starts from: who asks, in which format, for which population. */
+type ExportRequest = {
+  caller: Caller;
+  format: Format;
+  filter: CoverageFilter;
+  groupBy: CoverageDimension[];
+  viewer: CoverageViewer;
+};
+
+/** One finished table to stream, with what its provenance sheet says about it. */
+type ExportTable = {
+  kind: 'coverage' | 'trend' | 'people';
+  title: string;
+  fileName: string;
+  asAt: string;
+  grouping: string;
+  controlled: boolean;
+  columns: ExportColumn[];
+  rows: AsyncIterable<Cell[]> | Iterable<Cell[]>;
+  audit: Record<string, unknown>;
+};
+
+const PEOPLE_COLUMNS: ExportColumn[] = [
+  'Person (pseudonymised)',
+  'Organisation',
+  'As at',
+  'Archetypes',
+  'Assignments',
+  'FTE',
+  'Modules needed',
+  'Modules met',
+  'Fully trained',
+].map((header) => ({ header }));
 
 /**
  * Streamed CSV / XLSX exports of the figures the dashboard shows. No row cap; every export goes through the
@@ -30,83 +71,70 @@ export class ExportsController {
   @Get('coverage.:format')
   async coverageExport(
     @CurrentCaller() caller: Caller,
-    @Param('format') rawFormat: string,
+    @Param('format') format: string,
     @Query() query: Record<string, unknown>,
     @Res() res: Response,
   ) {
-    const format = formatOf(rawFormat);
-    const { filter, groupBy } = parseExportQuery(query);
-    const viewer = viewerFor(this.policy, caller);
-    const [result, catalog] = await Promise.all([
-      this.coverage.coverage(viewer, filter, groupBy),
-      this.coverage.catalog(),
+    const req = this.request(caller, format, query);
+    const [result, label] = await Promise.all([
+      this.coverage.coverage(req.viewer, req.filter, req.groupBy),
+      this.labeller(),
     ]);
-    const rows: Cell[][] = result.rows.map((r) =>
-      coverageRowCells(r, groupBy, (d, c) => catalog.label(d, c)),
-    );
-    if (result.total && groupBy.length) rows.push(coverageRowCells(result.total, groupBy, () => 'Total'));
+    const rows: Cell[][] = result.rows.map((r) => coverageRowCells(r, req.groupBy, label));
+    if (result.total && req.groupBy.length)
+      rows.push(coverageRowCells(result.total, req.groupBy, () => 'Total'));
     const asAt = result.asAt ?? 'latest';
-    await this.audit.record(caller, 'export', `coverage.${format}`, { filter, groupBy, rows: rows.length });
-    const about = this.provenance(
-      caller,
-      'Coverage export',
+    await this.deliver(req, res, {
+      kind: 'coverage',
+      title: 'Coverage export',
+      fileName: `coverage-${asAt}`,
       asAt,
-      describeFilter(filter),
-      groupBy.join(', ') || 'none (one total row)',
-      result.rows.some((r) => r.controlled),
-    );
-    await this.send(res, format, `coverage-${asAt}`, coverageColumns(groupBy), rows, about);
+      grouping: req.groupBy.join(', ') || 'none (one total row)',
+      controlled: result.rows.some((r) => r.controlled),
+      columns: coverageColumns(req.groupBy),
+      rows,
+      audit: { rows: rows.length },
+    });
   }
 
   @Get('trend.:format')
   async trendExport(
     @CurrentCaller() caller: Caller,
-    @Param('format') rawFormat: string,
+    @Param('format') format: string,
     @Query() query: Record<string, unknown>,
     @Res() res: Response,
   ) {
-    const format = formatOf(rawFormat);
-    const { filter, groupBy } = parseExportQuery(query);
-    const viewer = viewerFor(this.policy, caller);
-    const [points, catalog] = await Promise.all([
-      this.coverage.trend(viewer, filter, groupBy),
-      this.coverage.catalog(),
+    const req = this.request(caller, format, query);
+    const [points, label] = await Promise.all([
+      this.coverage.trend(req.viewer, req.filter, req.groupBy),
+      this.labeller(),
     ]);
     const rows: Cell[][] = points.flatMap((p) =>
-      p.rows.map((r) => [p.asAt, ...coverageRowCells(r, groupBy, (d, c) => catalog.label(d, c))]),
+      p.rows.map((r) => [p.asAt, ...coverageRowCells(r, req.groupBy, label)]),
     );
-    await this.audit.record(caller, 'export', `trend.${format}`, { filter, groupBy, rows: rows.length });
-    const about = this.provenance(
-      caller,
-      'Coverage trend export (one row per monthly snapshot)',
-      points.map((p) => p.asAt).join(', ') || 'no snapshots in scope',
-      describeFilter(filter),
-      groupBy.join(', ') || 'none (one row per snapshot)',
-      points.some((p) => p.rows.some((r) => r.controlled)),
-    );
-    await this.send(
-      res,
-      format,
-      'coverage-trend',
-      [{ header: 'As at' }, ...coverageColumns(groupBy)],
+    await this.deliver(req, res, {
+      kind: 'trend',
+      title: 'Coverage trend export (one row per monthly snapshot)',
+      fileName: 'coverage-trend',
+      asAt: points.map((p) => p.asAt).join(', ') || 'no snapshots in scope',
+      grouping: req.groupBy.join(', ') || 'none (one row per snapshot)',
+      controlled: points.some((p) => p.rows.some((r) => r.controlled)),
+      columns: [{ header: 'As at' }, ...coverageColumns(req.groupBy)],
       rows,
-      about,
-    );
+      audit: { rows: rows.length },
+    });
   }
 
   @Get('people.:format')
   async peopleExport(
     @CurrentCaller() caller: Caller,
-    @Param('format') rawFormat: string,
+    @Param('format') format: string,
     @Query() query: Record<string, unknown>,
     @Res() res: Response,
   ) {
-    const format = formatOf(rawFormat);
-    const { filter } = parseExportQuery(query);
-    const viewer = viewerFor(this.policy, caller);
+    const req = this.request(caller, format, query);
     // Fetch the first page before any byte is sent, so a refusal is still a clean 403 response.
-    const first = await this.people.people(viewer, filter, PEOPLE_PAGE, null);
-    await this.audit.record(caller, 'export', `people.${format}`, { filter, people: first.totalCount });
+    const first = await this.people.people(req.viewer, req.filter, PEOPLE_PAGE, null);
     const people = this.people;
     async function* rows(): AsyncIterable<Cell[]> {
       let page = first;
@@ -124,50 +152,54 @@ export class ExportsController {
             p.fullyTrained ? 'Yes' : 'No',
           ];
         if (!page.hasNextPage || page.nodes.length === 0) return;
-        page = await people.people(viewer, filter, PEOPLE_PAGE, page.nodes[page.nodes.length - 1].cursor);
+        const after = page.nodes[page.nodes.length - 1].cursor;
+        page = await people.people(req.viewer, req.filter, PEOPLE_PAGE, after);
       }
     }
-    const columns: ExportColumn[] = [
-      'Person (pseudonymised)',
-      'Organisation',
-      'As at',
-      'Archetypes',
-      'Assignments',
-      'FTE',
-      'Modules needed',
-      'Modules met',
-      'Fully trained',
-    ].map((header) => ({ header }));
-    const about = this.provenance(
-      caller,
-      'People export (pseudonymised; record-level)',
-      filter.asAt ?? 'latest',
-      describeFilter(filter),
-      'one row per person',
-      false,
-    );
-    await this.send(res, format, `people-${filter.asAt ?? 'latest'}`, columns, rows(), about);
+    const asAt = req.filter.asAt ?? 'latest';
+    await this.deliver(req, res, {
+      kind: 'people',
+      title: 'People export (pseudonymised; record-level)',
+      fileName: `people-${asAt}`,
+      asAt,
+      grouping: 'one row per person',
+      controlled: false,
+      columns: PEOPLE_COLUMNS,
+      rows: rows(),
+      audit: { people: first.totalCount },
+    });
   }
 
-  private provenance(
-    caller: Caller,
-    title: string,
-    asAt: string,
-    filters: string,
-    grouping: string,
-    controlled: boolean,
-  ): Provenance {
-    return {
-      title,
+  private request(caller: Caller, format: string, query: Record<string, unknown>): ExportRequest {
+    const { filter, groupBy } = parseExportQuery(query);
+    return { caller, format: formatOf(format), filter, groupBy, viewer: viewerFor(this.policy, caller) };
+  }
+
+  private async labeller(): Promise<(dimension: string, code: string) => string> {
+    const catalog = await this.coverage.catalog();
+    return (dimension, code) => catalog.label(dimension, code);
+  }
+
+  /** Audits the export, then streams it with its provenance (the XLSX "About" sheet). */
+  private async deliver(req: ExportRequest, res: Response, t: ExportTable) {
+    const { caller, format, filter, groupBy } = req;
+    const target = `${t.kind}.${format}`;
+    await this.audit.record(caller, 'export', target, {
+      filter,
+      ...(t.kind === 'people' ? {} : { groupBy }),
+      ...t.audit,
+    });
+    const about = {
+      title: t.title,
       lines: [
-        ['As at', asAt],
-        ['Filters', filters],
-        ['Grouped by', grouping],
+        ['As at', t.asAt],
+        ['Filters', describeFilter(filter)],
+        ['Grouped by', t.grouping],
         ['Exported', new Date().toISOString()],
         ['Exported by', `${caller.email} (${caller.role}; ${describeGrants(caller.grants)})`],
         [
           'Disclosure control',
-          controlled
+          t.controlled
             ? DISCLOSURE_NOTE
             : 'Not applied: you are entitled to exact figures for every organisation in this export (or the figures are national).',
         ],
@@ -176,27 +208,17 @@ export class ExportsController {
           'Source',
           'AI Workforce Readiness. Contains public sector information licensed under the Open Government Licence v3.0.',
         ],
-      ],
+      ] as [string, string][],
     };
-  }
-
-  private async send(
-    res: Response,
-    format: Format,
-    name: string,
-    columns: ExportColumn[],
-    rows: AsyncIterable<Cell[]> | Iterable<Cell[]>,
-    about: Provenance,
-  ) {
     res.setHeader(
       'Content-Type',
       format === 'csv'
         ? 'text/csv; charset=utf-8'
         : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
-    res.setHeader('Content-Disposition', `attachment; filename="${name}.${format}"`);
+    res.setHeader('Content-Disposition', `attachment; filename="${t.fileName}.${format}"`);
     res.setHeader('Cache-Control', 'no-store');
-    if (format === 'csv') await writeCsv(res, columns, rows);
-    else await writeXlsx(res, columns, rows, about);
+    if (format === 'csv') await writeCsv(res, t.columns, t.rows);
+    else await writeXlsx(res, t.columns, t.rows, about);
   }
 }
