@@ -223,7 +223,7 @@ async function main() {
       const s = run.result;
       if (s.outcome !== 'succeeded')
         throw new Error(`${label}: ${s.outcome} ${JSON.stringify(s.errors.slice(0, 3))}`);
-      const pipelineMs = (phases.stage ?? 0) + (phases.validate ?? 0) + (phases.write ?? 0);
+      const pipelineMs = Object.entries(phases).reduce((ms, [k, v]) => (k === 'recompute' ? ms : ms + v), 0);
       const line =
         `${label.padEnd(16)} ${rows.toLocaleString('en-GB').padStart(10)} rows ${(bytes / 1e6).toFixed(0).padStart(4)} MB | ` +
         `wall ${(run.ms / 1000).toFixed(2)} s, ${Math.round(rows / (run.ms / 1000)).toLocaleString('en-GB')} rows/s | ` +

@@ -9,3 +9,4 @@ export type { CoverageFilter, CoverageDimension } from './lib/query/coverage-fil
 export { CoverageModule } from './lib/coverage.module';
 export { PeopleService } from './lib/people/people.service';
 export { COVERAGE_DIMENSIONS } from './lib/query/coverage-filter';
+export { ScopedResponseCache, classifyOperation } from './lib/graphql/scoped-response-cache';

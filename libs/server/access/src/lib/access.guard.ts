@@ -6,7 +6,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from './access.types';
+import type { Caller, Role } from './access.types';
 import { PUBLIC_KEY, ROLES_KEY } from './decorators';
 import { AccessRequest, httpOf, isStateChanging } from './request-context';
 import { SessionService, tokensMatch } from './session.service';
@@ -30,7 +30,7 @@ export class AccessGuard implements CanActivate {
     if (type !== 'http' && type !== 'graphql') return true;
     const targets = [ctx.getHandler(), ctx.getClass()];
     const { req } = httpOf(ctx);
-    await this.attachCaller(req);
+    await attachCaller(req, this.sessions);
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
     const caller = req.aiwrCaller;
@@ -46,13 +46,17 @@ export class AccessGuard implements CanActivate {
     }
     return true;
   }
+}
 
-  /** Resolves the session cookie once per HTTP request (a GraphQL request runs the guard per root field). */
-  private async attachCaller(req: AccessRequest): Promise<void> {
-    if (req.aiwrCaller !== undefined) return;
-    const token: string | undefined = req.cookies?.[this.sessions.cookieName];
-    const session = token ? await this.sessions.resolve(token) : null;
-    req.aiwrCaller = session?.caller ?? null;
-    req.aiwrCsrfToken = session?.csrfToken;
-  }
+/**
+ * The caller behind the request's session cookie, kept on the request so it is looked up once. Shared
+ * by the guard and by anything that must know the caller before the guard runs (the response cache).
+ */
+export async function attachCaller(req: AccessRequest, sessions: SessionService): Promise<Caller | null> {
+  if (req.aiwrCaller !== undefined) return req.aiwrCaller;
+  const token: string | undefined = req.cookies?.[sessions.cookieName];
+  const session = token ? await sessions.resolve(token) : null;
+  req.aiwrCaller = session?.caller ?? null;
+  req.aiwrCsrfToken = session?.csrfToken;
+  return req.aiwrCaller;
 }

@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import cookieParser from 'cookie-parser';
 import { securityHeaders } from '@aiwr/server-access';
+import { ScopedResponseCache } from '@aiwr/server-coverage';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppModule } from './app.module';
@@ -18,6 +19,8 @@ export async function createApp(
   app.disable('x-powered-by');
   app.use(securityHeaders()); // helmet + CSP (libs/server/access)
   app.use(cookieParser()); // the session cookie read by the access guard
+  // Repeat aggregate queries answered from memory, ahead of the body parser and Apollo (libs/server/coverage).
+  app.use('/graphql', app.get(ScopedResponseCache).handler);
   const dir = opts.dashboardDir;
   if (dir && fs.existsSync(path.join(dir, 'index.html'))) {
     app.use(express.static(dir, { index: false, maxAge: '1h' }));

@@ -264,19 +264,22 @@ async function stageValidateAndWrite(
 
   const asAt = req.kind === 'staff' ? (ctx.asAtParam ?? (await asAtFromColumn(client, mapping))) : null;
   await buildValueMaps(client, shape, payBandAliases());
+  lap('validate:values');
   await buildRows(client, shape, { orgParam: ctx.orgParam, allowedOrgs: req.allowedOrgCodes, asAt });
+  lap('validate:rows');
   await collectRowErrors(client, req.kind);
   // Duplicate (organisation, employee, assignment) rows: a dry run looks for them (one large
   // aggregate); a real import lets the primary key find them during the insert and only then
   // works out which lines they are, so a clean national file does not pay for the search.
   if (req.kind === 'staff' && ctx.mode === 'validate_only') await collectDuplicateAssignments(client);
-  lap('validate');
+  lap('validate:errors');
   const detail = await valueSummary(client, req.kind);
   const key = req.pseudonymisationKey ?? loadConfig().pseudonymisationKey;
 
   for (let attempt = 1; ; attempt++) {
     const report = await errorReport(client);
     const counts = await countValidRows(client);
+    lap('validate:counts');
     const orgCodes = counts.orgCodes;
     const base = {
       asAt,

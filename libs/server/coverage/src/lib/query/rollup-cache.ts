@@ -39,6 +39,11 @@ export class RollupCache {
     await l?.end().catch(() => undefined);
   }
 
+  /** Moves whenever cached figures may be stale; 0 until listening (nothing may be cached then). */
+  get dataVersion(): number {
+    return this.listener && this.enabled ? this.version : 0;
+  }
+
   invalidate(): void {
     this.version++;
     this.entries.clear();

@@ -1,0 +1,29 @@
+import { classifyOperation } from './scoped-response-cache';
+
+describe('classifyOperation (which requests the response cache may answer)', () => {
+  test('plain queries of aggregate coverage fields are cacheable', () => {
+    expect(classifyOperation('{ coverageOverview { asAt } snapshotDates }', undefined).kind).toBe(
+      'cacheable',
+    );
+    expect(classifyOperation('query Q($f: CoverageFilter) { coverage(filter: $f) { asAt } }', 'Q').kind).toBe(
+      'cacheable',
+    );
+  });
+
+  test('person-level, caller-specific and mixed queries are not', () => {
+    expect(classifyOperation('{ people(first: 5) { totalCount } }', undefined).kind).toBe('other');
+    expect(classifyOperation('{ me { email } }', undefined).kind).toBe('other');
+    expect(classifyOperation('{ snapshotDates people { totalCount } }', undefined).kind).toBe('other');
+    expect(classifyOperation('{ ...F } fragment F on Query { snapshotDates }', undefined).kind).toBe('other');
+  });
+
+  test('mutations are recognised (they empty the cache); broken or ambiguous documents are left to Apollo', () => {
+    expect(classifyOperation('mutation { signOut }', undefined).kind).toBe('mutation');
+    expect(classifyOperation('query A { snapshotDates } mutation B { signOut }', 'B').kind).toBe('mutation');
+    expect(classifyOperation('query A { snapshotDates } query B { snapshotDates }', undefined).kind).toBe(
+      'other',
+    );
+    expect(classifyOperation('{ snapshotDates', undefined).kind).toBe('other');
+    expect(classifyOperation(`{ ${'snapshotDates '.repeat(3000)} }`, undefined).kind).toBe('other');
+  });
+});

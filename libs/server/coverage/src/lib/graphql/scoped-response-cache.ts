@@ -1,0 +1,210 @@
+import { Injectable } from '@nestjs/common';
+import type { NextFunction, Response } from 'express';
+import { Kind, OperationDefinitionNode, parse } from 'graphql';
+import { AccessRequest, attachCaller, describeGrants, SessionService } from '@aiwr/server-access';
+import { CoverageService } from '../coverage.service';
+
+/**
+ * Root fields whose answer depends only on the caller's role and scope grants and on the rollups: the
+ * aggregate coverage queries. Person-level queries (audited per call) and anything about the caller
+ * themselves are never cached.
+ */
+export const SCOPE_CACHEABLE_FIELDS = new Set([
+  'coverageOverview',
+  'coverage',
+  'coverageTrend',
+  'compareOrganisations',
+  'coverageDistribution',
+  'coverageFilterOptions',
+  'snapshotDates',
+  '__typename',
+]);
+
+const MAX_ENTRIES = 2000;
+const MAX_BODY_BYTES = 1 << 20;
+const MAX_QUERY_CHARS = 20_000;
+/** The same safety net as the rollup cache: nothing is served for longer, even if a notification were lost. */
+const MAX_AGE_MS = 60_000;
+
+type Entry = { at: number; version: number; body: Buffer };
+type Operation = { kind: 'cacheable' | 'mutation' | 'other' };
+
+/**
+ * Whole-response cache for the aggregate coverage queries, in front of Apollo. A dashboard's many users
+ * of one scope ask the same few questions; answering a repeat from memory skips parsing, validation,
+ * the resolvers and serialisation. The key is the caller's role and grants (all the access policy looks
+ * at) plus the exact request, so a response is only ever replayed to a caller the policy treats
+ * identically. Entries are tied to the rollup cache's data version, which moves when a committed import
+ * or rule change refreshes rollups (PostgreSQL NOTIFY) and on any mutation in this process; only error-free
+ * 200 responses are stored. Signed-out callers always go through to the guard.
+ */
+@Injectable()
+export class ScopedResponseCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly operations = new Map<string, Operation>();
+  private readonly inFlight = new Map<string, ((shared: Buffer | null) => void)[]>();
+  private localVersion = 0;
+  /** Off with RESPONSE_CACHE=off (and whenever the rollup cache is off or not yet listening). */
+  enabled = process.env.RESPONSE_CACHE !== 'off';
+
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly coverage: CoverageService,
+  ) {}
+
+  /**
+   * Express middleware for POST /graphql, mounted ahead of the body parser so a hit costs one read of
+   * the raw body and one map look-up. On a miss the parsed body is left on the request for Apollo.
+   */
+  readonly handler = (req: AccessRequest, res: Response, next: NextFunction): void => {
+    if (req.method !== 'POST' || !req.is('application/json')) return next();
+    readBody(req, (error, raw) => {
+      if (error) return void res.status(error.status).json({ errors: [{ message: error.message }] });
+      this.serve(req, res, next, raw).catch(next);
+    });
+  };
+
+  private async serve(req: AccessRequest, res: Response, next: NextFunction, raw: string): Promise<void> {
+    // A repeat is recognised from the raw body and the caller alone, before any parsing.
+    const version = this.enabled ? this.version() : 0;
+    const caller = version ? await attachCaller(req, this.sessions) : null;
+    const key = caller ? `${caller.role}|${describeGrants(caller.grants)}|${raw}` : undefined;
+    const hit = key ? this.entries.get(key) : undefined;
+    if (hit && hit.version === version && Date.now() - hit.at < MAX_AGE_MS) return reply(res, hit.body);
+
+    let body: { query?: unknown; operationName?: unknown };
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return void res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.' }] });
+    }
+    req.body = body;
+    if (typeof body?.query !== 'string') return next();
+    const op = this.classify(body.query, body.operationName);
+    if (op.kind === 'mutation') {
+      res.once('finish', () => this.invalidate());
+      return next();
+    }
+    if (op.kind !== 'cacheable' || !key) return next();
+    // One computation per key at a time: identical requests arriving meanwhile share its response.
+    const waiting = this.inFlight.get(key);
+    if (waiting) return void waiting.push((shared) => (shared ? reply(res, shared) : next()));
+    this.inFlight.set(key, []);
+    res.once('close', () => this.settle(key, null));
+    this.captureInto(res, key, version);
+    next();
+  }
+
+  private settle(key: string, body: Buffer | null): void {
+    const waiting = this.inFlight.get(key);
+    this.inFlight.delete(key);
+    for (const resume of waiting ?? []) resume(body);
+  }
+
+  /** Drops every stored response (a mutation in this process may have changed what a query returns). */
+  invalidate(): void {
+    this.localVersion++;
+    this.entries.clear();
+  }
+
+  private version(): number {
+    const rollups = this.coverage.cache.dataVersion;
+    return rollups === 0 ? 0 : rollups * 1_000_000 + this.localVersion;
+  }
+
+  /** Keeps the response Apollo writes, if it is a complete, error-free 200 for the same data version. */
+  private captureInto(res: Response, key: string, version: number): void {
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    (res as unknown as { end: (...args: unknown[]) => Response }).end = (...args: unknown[]) => {
+      const chunk = args[0];
+      let stored: Buffer | null = null;
+      if (res.statusCode === 200 && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
+        const body = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+        if (body.length <= MAX_BODY_BYTES && !hasErrors(body) && this.version() === version) {
+          if (this.entries.size >= MAX_ENTRIES)
+            this.entries.delete(this.entries.keys().next().value as string);
+          this.entries.set(key, { at: Date.now(), version, body });
+          stored = body;
+        }
+      }
+      const result = end(...args);
+      this.settle(key, stored);
+      return result;
+    };
+  }
+
+  private classify(query: string, operationName: unknown): Operation {
+    const known = this.operations.get(`${String(operationName ?? '')}|${query}`);
+    if (known) return known;
+    const op = classifyOperation(query, operationName);
+    if (this.operations.size >= MAX_ENTRIES) this.operations.clear();
+    this.operations.set(`${String(operationName ?? '')}|${query}`, op);
+    return op;
+  }
+}
+
+function reply(res: Response, body: Buffer): void {
+  res.status(200).setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('x-aiwr-cache', 'hit');
+  res.end(body);
+}
+
+function hasErrors(body: Buffer): boolean {
+  // Apollo writes `"errors"` only for a response with errors; a data value cannot contain it unescaped.
+  return body.includes('"errors"');
+}
+
+/** Whether a request is a plain query of cacheable root fields, a mutation, or anything else. */
+export function classifyOperation(query: string, operationName: unknown): Operation {
+  if (query.length > MAX_QUERY_CHARS) return { kind: 'other' };
+  let doc;
+  try {
+    doc = parse(query, { noLocation: true, maxTokens: 2000 });
+  } catch {
+    return { kind: 'other' }; // Apollo will answer with the parse error
+  }
+  if (doc.definitions.some((d) => d.kind !== Kind.OPERATION_DEFINITION)) return { kind: 'other' };
+  const ops = doc.definitions as OperationDefinitionNode[];
+  const op =
+    typeof operationName === 'string' && operationName
+      ? ops.find((o) => o.name?.value === operationName)
+      : ops.length === 1
+        ? ops[0]
+        : undefined;
+  if (!op) return { kind: 'other' };
+  if (op.operation === 'mutation') return { kind: 'mutation' };
+  if (op.operation !== 'query') return { kind: 'other' };
+  const cacheable = op.selectionSet.selections.every(
+    (s) => s.kind === Kind.FIELD && SCOPE_CACHEABLE_FIELDS.has(s.name.value),
+  );
+  return { kind: cacheable ? 'cacheable' : 'other' };
+}
+
+/** Same limit as the JSON body parser behind it (Nest's default). */
+const MAX_REQUEST_BYTES = 100 * 1024;
+
+function readBody(
+  req: AccessRequest,
+  done: (error: { status: number; message: string } | null, raw: string) => void,
+): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let failed = false;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_REQUEST_BYTES && !failed) {
+      failed = true;
+      done({ status: 413, message: 'The request body is too large.' }, '');
+    }
+    if (!failed) chunks.push(chunk);
+  });
+  req.on('end', () => {
+    if (!failed) done(null, Buffer.concat(chunks).toString('utf8'));
+  });
+  req.on('error', () => {
+    if (!failed) {
+      failed = true;
+      done({ status: 400, message: 'The request body could not be read.' }, '');
+    }
+  });
+}
