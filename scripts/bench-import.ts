@@ -106,7 +106,12 @@ function random(seed: number) {
   };
 }
 
-async function writeStaffFile(file: string, orgCodes: string[], rows: number, seed: number): Promise<number> {
+export async function writeStaffFile(
+  file: string,
+  orgCodes: string[],
+  rows: number,
+  seed: number,
+): Promise<number> {
   const rnd = random(seed);
   const total = WEIGHTS.reduce((a, b) => a + b, 0);
   const out = fs.createWriteStream(file);
@@ -250,7 +255,8 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module)
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
