@@ -93,7 +93,7 @@ async function evaluate(m: EntityManager, orgCode: string, asAt: string): Promis
        select $1::text as org_code, $2::date as as_at, n.person_key, n.module_code,
               array_agg(distinct n.reason order by n.reason) as reasons
        from needs n group by n.person_key, n.module_code),
-     decider as (${deciderCompletionsSql('grouped')})
+     decider as (${deciderCompletionsSql('grouped', 'tc.org_code = $1')})
      insert into person_need(org_code, as_at, person_key, module_code, layer, reasons, met, met_on, expires_on)
      select $1, $2, n.person_key, n.module_code, tm.layer, n.reasons, ${metSql('d', '$2::date')}, d.completed_on, d.expires_on
      from grouped n join training_module tm on tm.code = n.module_code

@@ -8,14 +8,18 @@ import { EntityManager } from 'typeorm';
  * that expiry is after the snapshot date or there is none. met_on / expires_on describe that completion
  * even when it has lapsed, so "expired" and "never done" can be told apart. Needs without any
  * completion are absent (left-join this).
+ *
+ * `orgCondition` restricts the completions read to the organisations of `needs` (a condition on `tc`):
+ * with hash joins forced, the planner otherwise reads every completion in the country for each
+ * organisation (measured: 0.5 s of a 0.9 s per-organisation evaluation at national size).
  */
-export const deciderCompletionsSql = (needs: string) => `
+export const deciderCompletionsSql = (needs: string, orgCondition: string) => `
   select distinct on (n.org_code, n.as_at, n.person_key, n.module_code)
          n.org_code, n.as_at, n.person_key, n.module_code, tc.completed_on,
          coalesce(tc.expires_on, (tc.completed_on + make_interval(months => tm.renewal_months))::date) as expires_on
   from ${needs} n
   join training_completion tc on tc.org_code = n.org_code and tc.person_key = n.person_key
-   and tc.module_code = n.module_code and tc.completed_on <= n.as_at
+   and tc.module_code = n.module_code and tc.completed_on <= n.as_at and ${orgCondition}
   join training_module tm on tm.code = n.module_code
   order by n.org_code, n.as_at, n.person_key, n.module_code, 6 desc nulls first, tc.completed_on desc`;
 
@@ -54,7 +58,7 @@ export function refreshNeedsMet(m: EntityManager, orgCodes: string[]): Promise<v
   return withHashJoins(m, async () => {
     await m.query(
       `with scoped as (select org_code, as_at, person_key, module_code from person_need where org_code = any($1)),
-       decider as (${deciderCompletionsSql('scoped')}),
+       decider as (${deciderCompletionsSql('scoped', 'tc.org_code = any($1)')}),
        target as (
          select s.org_code, s.as_at, s.person_key, s.module_code, ${metSql('d', 's.as_at')} as met,
                 d.completed_on as met_on, d.expires_on
