@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { EntityManager } from 'typeorm';
-import { evaluateSnapshot, refreshNeedsMet } from '@aiwr/server-archetypes';
+import { reevaluate, refreshNeedsMet } from '@aiwr/server-archetypes';
 import { refreshRollups } from '@aiwr/server-coverage';
 
 /**
@@ -104,44 +104,14 @@ async function verifyForeignKeysSetBased(client: PoolClient, asAt: string): Prom
     );
 }
 
-/**
- * Archetypes, needs and rollups of the snapshots just written, in the same transaction. Every row written
- * here is derived from the snapshot just stored and from reference tables, so, where the role may (as
- * for the staff insert above), per-row foreign-key triggers are off while it runs and the same
- * references are verified set-based afterwards (measured: the triggers were about half of each
- * organisation's recompute).
- */
+/** Archetypes, needs and rollups of the snapshots just written, in the same transaction (libs/server/archetypes). */
 export async function recomputeAfterStaff(m: EntityManager, orgCodes: string[], asAt: string): Promise<void> {
   // Fresh rows have no statistics yet; the recomputation's joins plan badly without them.
   await m.query(`analyze staff_assignment, staff_snapshot`);
-  const bulk = await rowTriggersOffFor(m);
-  for (const org of orgCodes) {
-    await evaluateSnapshot(m, org, asAt);
-    await refreshRollups(m, org, asAt);
-  }
-  if (bulk) await verifyRecomputedReferences(m, orgCodes, asAt);
-}
-
-async function rowTriggersOffFor(m: EntityManager): Promise<boolean> {
-  const [{ su }] = await m.query(`select current_setting('is_superuser') = 'on' as su`);
-  if (su) await m.query(`set local session_replication_role = replica`);
-  return su;
-}
-
-/** The foreign keys of person_archetype, person_need, person_snapshot and the rollups, checked once per distinct value. */
-async function verifyRecomputedReferences(m: EntityManager, orgCodes: string[], asAt: string): Promise<void> {
-  await m.query(`set local session_replication_role = origin`);
-  const [{ broken }] = await m.query(
-    `select (select count(*) from unnest($1::text[]) o(code)
-             where not exists (select 1 from staff_snapshot s where s.org_code = o.code and s.as_at = $2))
-          + (select count(*) from (select distinct archetype_code from person_archetype where org_code = any($1) and as_at = $2) x
-             where not exists (select 1 from archetype a where a.code = x.archetype_code))
-          + (select count(*) from (select distinct module_code from person_need where org_code = any($1) and as_at = $2) x
-             where not exists (select 1 from training_module t where t.code = x.module_code)) as broken`,
-    [orgCodes, asAt],
+  await reevaluate(
+    m,
+    orgCodes.map((orgCode) => ({ orgCode, asAt })),
   );
-  if (Number(broken))
-    throw new Error('Recomputed rows failed the foreign-key check (snapshot, archetype or training module)');
 }
 
 export async function recomputeAfterCompletions(m: EntityManager, orgCodes: string[]): Promise<void> {
