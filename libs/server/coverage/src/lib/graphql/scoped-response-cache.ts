@@ -26,7 +26,7 @@ const MAX_QUERY_CHARS = 20_000;
 /** The same safety net as the rollup cache: nothing is served for longer, even if a notification were lost. */
 const MAX_AGE_MS = 60_000;
 
-type Entry = { at: number; version: number; body: Buffer };
+type Entry = { at: number; version: string; body: Buffer };
 type Operation = { kind: 'cacheable' | 'mutation' | 'other' };
 
 /**
@@ -66,7 +66,7 @@ export class ScopedResponseCache {
 
   private async serve(req: AccessRequest, res: Response, next: NextFunction, raw: string): Promise<void> {
     // A repeat is recognised from the raw body and the caller alone, before any parsing.
-    const version = this.enabled ? this.version() : 0;
+    const version = this.enabled ? this.version() : '';
     const caller = version ? await attachCaller(req, this.sessions) : null;
     const key = caller ? `${caller.role}|${describeGrants(caller.grants)}|${raw}` : undefined;
     const hit = key ? this.entries.get(key) : undefined;
@@ -107,13 +107,14 @@ export class ScopedResponseCache {
     this.entries.clear();
   }
 
-  private version(): number {
+  /** The data version responses are valid for; '' while nothing may be cached. */
+  private version(): string {
     const rollups = this.coverage.cache.dataVersion;
-    return rollups === 0 ? 0 : rollups * 1_000_000 + this.localVersion;
+    return rollups === 0 ? '' : `${rollups}.${this.localVersion}`;
   }
 
   /** Keeps the response Apollo writes, if it is a complete, error-free 200 for the same data version. */
-  private captureInto(res: Response, key: string, version: number): void {
+  private captureInto(res: Response, key: string, version: string): void {
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
     (res as unknown as { end: (...args: unknown[]) => Response }).end = (...args: unknown[]) => {
       const chunk = args[0];
