@@ -8,3 +8,4 @@ export {
 } from './seeds/reference-files';
 export { areaOfWorkKey, trustTypeFromName } from './seeds/reference-seed';
 export * from './seeds/archetype-seed';
+export { rowTriggersOffIfAllowed, rowTriggersOn } from './bulk-write';

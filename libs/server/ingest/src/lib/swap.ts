@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import { EntityManager } from 'typeorm';
+import { rowTriggersOffIfAllowed, rowTriggersOn } from '@aiwr/db';
 import { reevaluate, refreshNeedsMet } from '@aiwr/server-archetypes';
 import { refreshRollups } from '@aiwr/server-coverage';
 
@@ -48,7 +49,8 @@ async function replaceSnapshot(
      returning headcount as people, assignments`,
     [p.asAt, p.importId],
   );
-  const bulk = await withoutRowTriggers(client);
+  // Per-row foreign-key checks off where allowed; the same references are verified set-based below.
+  const bulk = await rowTriggersOffIfAllowed(client);
   // Sorted by the primary key so the index is built by appending, not by random inserts.
   await client.query(
     `insert into staff_assignment(org_code, as_at, person_key, assignment_no, staff_group_code, job_role, occupation_code,
@@ -70,23 +72,9 @@ async function replaceSnapshot(
   };
 }
 
-/**
- * PostgreSQL checks a foreign key with one query per inserted row; for a national file those checks
- * cost several times the insert itself (measured: 16 s of triggers for a 2.7 s insert of 200k rows).
- * When the connection may do so (superuser, as with the embedded server), the insert runs with row
- * triggers off (what pg_restore --disable-triggers does) and the same three constraints are then
- * verified set-based in one query. Otherwise the ordinary per-row checks run.
- */
-async function withoutRowTriggers(client: PoolClient): Promise<boolean> {
-  const { rows } = await client.query(`select current_setting('is_superuser') = 'on' as su`);
-  if (!rows[0].su) return false;
-  await client.query(`set local session_replication_role = replica`);
-  return true;
-}
-
 /** The three foreign keys of staff_assignment, checked once per distinct value of the rows just inserted. */
 async function verifyForeignKeysSetBased(client: PoolClient, asAt: string): Promise<void> {
-  await client.query(`set local session_replication_role = origin`);
+  await rowTriggersOn(client);
   const { rows } = await client.query(
     `select count(*)::int as broken from (
        select distinct staff_group_code, clinical_area_code from ingest_row where ok and row_class = 'count') v

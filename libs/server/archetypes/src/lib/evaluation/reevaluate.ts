@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { refreshRollups } from '@aiwr/server-coverage';
-import { StoredRuleConditions } from '@aiwr/db';
+import { rowTriggersOffIfAllowed, rowTriggersOn, StoredRuleConditions } from '@aiwr/db';
 import { ruleToSql, SqlParams, titleKeySql } from '../rules/rule-sql';
 import { evaluateSnapshot, loadRuleReference } from './evaluate-snapshot';
 
@@ -34,7 +34,7 @@ export async function reevaluate(
   snapshots: SnapshotRef[],
   rollups = true,
 ): Promise<number> {
-  const bulk = snapshots.length > 0 && (await rowTriggersOff(m));
+  const bulk = snapshots.length > 0 && (await rowTriggersOffIfAllowed(m));
   for (const s of snapshots) {
     await evaluateSnapshot(m, s.orgCode, s.asAt);
     if (rollups) await refreshRollups(m, s.orgCode, s.asAt);
@@ -43,15 +43,9 @@ export async function reevaluate(
   return snapshots.length;
 }
 
-async function rowTriggersOff(m: EntityManager): Promise<boolean> {
-  const [{ su }] = await m.query(`select current_setting('is_superuser') = 'on' as su`);
-  if (su) await m.query(`set local session_replication_role = replica`);
-  return su;
-}
-
 /** The foreign keys of person_archetype, person_need, person_snapshot and the rollups, for these snapshots. */
 async function verifyDerivedReferences(m: EntityManager, snapshots: SnapshotRef[]): Promise<void> {
-  await m.query(`set local session_replication_role = origin`);
+  await rowTriggersOn(m);
   const [{ broken }] = await m.query(
     `with snap as (select * from unnest($1::text[], $2::date[]) s(org_code, as_at))
      select (select count(*) from snap
