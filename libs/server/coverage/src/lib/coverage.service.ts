@@ -223,7 +223,7 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     const points: SnapshotPoint[] = dates.map((d) => ({
       point: d ?? 'latest',
       refs: catalog
-        .snapshotsOn(d, orgSet)
+        .snapshotsOn(d, orgSet, filter.geography ?? 'AS_IT_WAS')
         .filter(
           (r) =>
             (!icbFilter || (r.icbCode !== null && icbFilter.includes(r.icbCode))) &&
