@@ -50,12 +50,14 @@ describe('trust → ICB membership from the 2024 and 2026 extracts', () => {
   });
 
   it('unchanged, or only in the 2026 extract: one period; an ICB not in the list (Wales): none', () => {
-    expect(membershipPeriods(trust('RJ1', 'QKK', '1993-04-01'), trust('RJ1', 'QKK', '1993-04-01'), icbs)).toEqual(
-      [{ orgCode: 'RJ1', icbCode: 'QKK', validFrom: '2022-07-01', validTo: null }],
-    );
+    expect(
+      membershipPeriods(trust('RJ1', 'QKK', '1993-04-01'), trust('RJ1', 'QKK', '1993-04-01'), icbs),
+    ).toEqual([{ orgCode: 'RJ1', icbCode: 'QKK', validFrom: '2022-07-01', validTo: null }]);
     expect(membershipPeriods(trust('K0N6A', 'QKK', '2026-06-01'), undefined, icbs)).toEqual([
       { orgCode: 'K0N6A', icbCode: 'QKK', validFrom: '2026-06-01', validTo: null },
     ]);
-    expect(membershipPeriods(trust('RQF', '', '1999-12-01'), trust('RQF', 'Q99', '1999-12-01'), icbs)).toEqual([]);
+    expect(
+      membershipPeriods(trust('RQF', '', '1999-12-01'), trust('RQF', 'Q99', '1999-12-01'), icbs),
+    ).toEqual([]);
   });
 });

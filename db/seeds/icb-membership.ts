@@ -6,7 +6,12 @@
  */
 export const ICB_BOUNDARY_2026 = '2026-04-01';
 
-export type MembershipPeriod = { orgCode: string; icbCode: string; validFrom: string; validTo: string | null };
+export type MembershipPeriod = {
+  orgCode: string;
+  icbCode: string;
+  validFrom: string;
+  validTo: string | null;
+};
 export type TrustIcb = { orgCode: string; icbCode: string; openDate: string; closeDate: string | null };
 export type IcbValidity = { validFrom: string; validTo: string | null };
 

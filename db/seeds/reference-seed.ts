@@ -136,9 +136,9 @@ async function loadIcbMembership(m: EntityManager, columns: string[]): Promise<v
     );
   const before = trusts('ods-etr-nhs-trusts-2024-11.csv');
   const icbs = new Map<string, { validFrom: string; validTo: string | null }>(
-    (
-      await m.query(`select code, valid_from::text as valid_from, valid_to::text as valid_to from icb`)
-    ).map((r: any) => [r.code, { validFrom: r.valid_from, validTo: r.valid_to }]),
+    (await m.query(`select code, valid_from::text as valid_from, valid_to::text as valid_to from icb`)).map(
+      (r: any) => [r.code, { validFrom: r.valid_from, validTo: r.valid_to }],
+    ),
   );
   const periods = [...trusts('ods-etr-nhs-trusts-2026.csv').values()].flatMap((t) =>
     membershipPeriods(t, before.get(t.orgCode), icbs),
