@@ -1,5 +1,6 @@
 import {
   addMonths,
+  combineRates,
   metForTarget,
   metTrajectory,
   monthsBetween,
@@ -29,6 +30,23 @@ describe('recent rates (hand-computed)', () => {
     expect(r.completionsPerMonthHigh).toBeCloseTo(34.8 / 3, 10);
     expect(r.churnPerMonth).toBeCloseTo(5 / 300, 10);
     expect(recentRates([]).completionsPerMonth).toBe(0);
+  });
+});
+
+describe('rates of several organisations added up', () => {
+  it('completions add, variances add, churn is weighted by met pairs', () => {
+    // A: 12 over 3 months (4/month); B: 8 over 2 months (4/month). Sum 8/month;
+    // variance 12/9 + 8/4 = 3.333, spread 1.96 × 1.8257 = 3.578; churn (0.01 × 100 + 0.04 × 50) / 150 = 0.02.
+    const a = recentRates([{ months: 3, completions: 12, leaversMet: 3, metBefore: 100 }]);
+    const b = recentRates([{ months: 2, completions: 8, leaversMet: 4, metBefore: 50 }]);
+    const c = combineRates([
+      { rates: a, met: 100 },
+      { rates: b, met: 50 },
+    ]);
+    expect(c.completionsPerMonth).toBeCloseTo(8, 10);
+    expect(c.completionsPerMonthLow).toBeCloseTo(8 - 1.96 * Math.sqrt(10 / 3), 10);
+    expect(c.completionsPerMonthHigh).toBeCloseTo(11.578, 3);
+    expect(c.churnPerMonth).toBeCloseTo(0.02, 10);
   });
 });
 

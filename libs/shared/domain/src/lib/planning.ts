@@ -134,3 +134,24 @@ export function monthsBetween(from: string, to: string): number {
     Number(from.slice(5, 7))
   );
 }
+
+/**
+ * Rates of several organisations added up: completions a month add; the interval's variances add
+ * (Σ K / months² for each organisation's K completions over its months); churn is the average of the
+ * organisations' churn weighted by their met pairs today.
+ */
+export function combineRates(parts: { rates: RecentRates; met: number }[]) {
+  const perMonth = parts.reduce((s, p) => s + p.rates.completionsPerMonth, 0);
+  const variance = parts.reduce(
+    (s, p) => s + (p.rates.months > 0 ? p.rates.completions / p.rates.months ** 2 : 0),
+    0,
+  );
+  const met = parts.reduce((s, p) => s + p.met, 0);
+  const spread = Z95 * Math.sqrt(variance);
+  return {
+    completionsPerMonth: perMonth,
+    completionsPerMonthLow: Math.max(0, perMonth - spread),
+    completionsPerMonthHigh: perMonth + spread,
+    churnPerMonth: met > 0 ? parts.reduce((s, p) => s + p.rates.churnPerMonth * p.met, 0) / met : 0,
+  };
+}
