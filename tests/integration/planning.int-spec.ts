@@ -243,6 +243,44 @@ describe('planning: scope and disclosure control', () => {
   });
 });
 
+describe('export of places needed', () => {
+  const download = (role: string, path: string) => fetch(`${app.url}${path}`, { headers: as[role].headers });
+
+  it('CSV: one row per trust and module with the places, as the API computes them', async () => {
+    const res = await download(
+      'admin',
+      `/api/exports/planning.csv?targetDate=2026-10-31&groupBy=ORGANISATION&moduleCodes=${MODULE}&targetPct=90`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/planning-2026-04-30-to-2026-10-31\.csv/);
+    const [header, ...lines] = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const cols = header.split(',');
+    expect(cols.slice(0, 4)).toEqual(['Organisation code', 'Organisation', 'Module code', 'Module']);
+    const ral = lines.map((l) => l.split(',')).find((c) => c[0] === 'RAL')!;
+    const at = (h: string) => ral[cols.indexOf(h)];
+    expect([
+      at('Requirements'),
+      at('Met'),
+      at('Places a month'),
+      at('Places in total'),
+      at('Projected month'),
+    ]).toEqual(['40', '26', '6', '36', '2026-07']);
+  });
+
+  it('XLSX carries the method in its About sheet; out-of-scope and bad requests are refused', async () => {
+    const xlsx = await download('planner', `/api/exports/planning.xlsx?targetDate=2026-10-31&groupBy=ICB`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);
+    expect(
+      (await download('trust_lead', '/api/exports/planning.csv?targetDate=2026-10-31&orgCodes=RAL')).status,
+    ).toBe(403);
+    expect((await download('admin', '/api/exports/planning.csv')).status).toBe(400);
+  });
+});
+
 describe('SPC on the coverage trend', () => {
   it('XmR limits from the four points as shown, and the icons', async () => {
     const d = (await ok('admin', SPC, { filter: { orgCodes: ['RAL'], moduleCodes: [MODULE] } })).coverageSpc;
