@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import path from 'node:path';
+import { webAliases } from './web-aliases.mts';
 
 const root = path.resolve(import.meta.dirname);
 const workspace = path.resolve(root, '../..');
@@ -9,10 +10,7 @@ export default defineConfig({
   root,
   plugins: [react()],
   resolve: {
-    alias: {
-      '@aiwr/shared-domain': path.join(workspace, 'libs/shared/domain/src/index.ts'),
-      '@aiwr/web-ui': path.join(workspace, 'libs/web/ui/src/index.ts'),
-    },
+    alias: webAliases(workspace),
   },
   build: {
     cssMinify: false,

@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import path from 'node:path';
+import { webAliases } from '../web-aliases.mts';
 
 const root = path.resolve(import.meta.dirname);
 const workspace = path.resolve(root, '../../..');
@@ -11,10 +12,7 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   resolve: {
-    alias: {
-      '@aiwr/shared-domain': path.join(workspace, 'libs/shared/domain/src/index.ts'),
-      '@aiwr/web-ui': path.join(workspace, 'libs/web/ui/src/index.ts'),
-    },
+    alias: webAliases(workspace),
   },
   // cssMinify off as in the dashboard's config: lightningcss rejects nhsuk-frontend's IE hacks.
   build: {
