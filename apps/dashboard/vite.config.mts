@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import path from 'node:path';
-import { webAliases } from './web-aliases.mts';
+import { webAliases } from './vite-aliases.mts';
 
 const root = path.resolve(import.meta.dirname);
 const workspace = path.resolve(root, '../..');

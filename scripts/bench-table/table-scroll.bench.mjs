@@ -1,7 +1,7 @@
 /* global document, requestAnimationFrame -- used inside page.evaluate, which runs in the browser */
 // Benchmark: the dashboard's DataTable with 100,000 rows in Chromium. Prints the time to first render,
 // to sort, to switch to the scrolling list, how many rows are in the DOM while scrolling, and frame
-// times while scrolling from top to bottom. Run: node apps/dashboard/bench/table-scroll.bench.mjs
+// times while scrolling from top to bottom. Run: npm run bench:table
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import fs from 'node:fs';
@@ -9,12 +9,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const out = path.join(root, 'dist/bench-table');
 const rowsWanted = Number(process.argv[2] ?? 100_000);
 execFileSync(
   path.join(root, 'node_modules/.bin/vite'),
-  ['build', '--config', 'apps/dashboard/bench/vite.bench.config.mts'],
+  ['build', '--config', 'scripts/bench-table/vite.bench.config.mts'],
   { cwd: root, stdio: 'inherit' },
 );
 

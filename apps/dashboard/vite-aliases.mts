@@ -1,5 +1,6 @@
-// The dashboard's import aliases come from tsconfig.base.json, so a new web lib needs its path added in
-// one place only. The browser bundle may only see web and shared code (lint enforces the same).
+// Vite import aliases (dashboard and table benchmark) come from tsconfig.base.json, as jest's do
+// (scripts/jest-paths.cjs), so a new web lib needs its path added in one place only. The browser bundle may
+// only see web and shared code (lint enforces the same).
 import fs from 'node:fs';
 import path from 'node:path';
 

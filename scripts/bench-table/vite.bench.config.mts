@@ -1,11 +1,11 @@
-// Builds only the table benchmark harness (apps/dashboard/bench), never shipped with the product.
+// Builds only the table benchmark harness (scripts/bench-table), never shipped with the product.
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import path from 'node:path';
-import { webAliases } from '../web-aliases.mts';
+import { webAliases } from '../../apps/dashboard/vite-aliases.mts';
 
 const root = path.resolve(import.meta.dirname);
-const workspace = path.resolve(root, '../../..');
+const workspace = path.resolve(root, '../..');
 
 export default defineConfig({
   root,

@@ -1,7 +1,7 @@
 // Benchmark harness (not part of the product): the dashboard's DataTable with 100,000 rows.
 import { createRoot } from 'react-dom/client';
 import 'nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css';
-import '../src/styles.css';
+import '../../apps/dashboard/src/styles.css';
 import { DataTable, type DataColumn } from '@aiwr/web-ui';
 
 interface Row {
