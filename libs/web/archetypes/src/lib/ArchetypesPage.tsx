@@ -1,7 +1,6 @@
 // Archetypes: how many people hold each archetype, why (the rules that map them, by people matched),
 // and for administrators the rule editor with its what-if preview.
 import { useMemo } from 'react';
-import { useQuery } from '@apollo/client/react';
 import {
   buildRankedBarOption,
   ChartFigure,
@@ -16,14 +15,9 @@ import {
   QueryState,
   usePageTitle,
 } from '@aiwr/web-ui';
-import { ARCHETYPE_RULES } from './archetypes.graphql';
 import { describeConditions } from './conditions';
 import { RuleEditor } from './RuleEditor';
 import {
-  COVERAGE,
-  FILTER_OPTIONS_IN_SCOPE,
-  useFilters,
-  toCoverageFilter,
   FilterBar,
   ScopeLine,
   ExportLinks,
@@ -32,7 +26,11 @@ import {
   rowsHaveSuppression,
   useCurrentUser,
   type RuleFieldsFragment,
+  useCoverageFilter,
+  useCoverage,
+  useFilterOptions,
 } from '@aiwr/web-data-access';
+import { useArchetypeRules } from './hooks';
 
 const ruleColumns: DataColumn<RuleFieldsFragment>[] = [
   { id: 'rule', header: 'Rule', value: (r) => r.description },
@@ -62,11 +60,11 @@ const ruleColumns: DataColumn<RuleFieldsFragment>[] = [
 export function ArchetypesPage() {
   usePageTitle('Archetypes');
   const me = useCurrentUser();
-  const { filters } = useFilters();
-  const filter = useMemo(() => toCoverageFilter({ ...filters, archetype: undefined }), [filters]);
-  const holders = useQuery(COVERAGE, { variables: { filter, groupBy: ['ARCHETYPE'] } });
-  const rules = useQuery(ARCHETYPE_RULES);
-  const options = useQuery(FILTER_OPTIONS_IN_SCOPE, { variables: { filter: {} } });
+  // The page is itself the breakdown by archetype, so the archetype filter does not apply here.
+  const { filter } = useCoverageFilter(['archetype']);
+  const holders = useCoverage(filter, ['ARCHETYPE']);
+  const rules = useArchetypeRules();
+  const options = useFilterOptions();
   const rows = useMemo(() => holders.data?.coverage.rows ?? [], [holders.data]);
   const total = holders.data?.coverage.total;
   const items: RankedItem[] = rows.map((r) => ({

@@ -1,7 +1,6 @@
 // The rule editor for administrators: change a rule, preview what would move (people gaining or losing
 // each archetype, coverage before and after, per organisation), then save it as a new version.
 import { useState, type FormEvent } from 'react';
-import { useLazyQuery, useMutation } from '@apollo/client/react';
 import {
   DataTable,
   ErrorState,
@@ -10,7 +9,7 @@ import {
   SelectField,
   type DataColumn,
 } from '@aiwr/web-ui';
-import { ARCHETYPE_RULES, PREVIEW_RULE_CHANGE, UPDATE_RULE } from './archetypes.graphql';
+import { usePreviewRuleChange, useUpdateRule } from './hooks';
 import { CONDITION_KEYS, CONDITION_LABELS, parseList, type ConditionKey } from './conditions';
 import {
   type ArchetypeRuleInput,
@@ -96,8 +95,8 @@ export function RuleEditor({
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [preview, previewResult] = useLazyQuery(PREVIEW_RULE_CHANGE, { fetchPolicy: 'network-only' });
-  const [save, saveResult] = useMutation(UPDATE_RULE, { refetchQueries: [ARCHETYPE_RULES] });
+  const [preview, previewResult] = usePreviewRuleChange();
+  const [save, saveResult] = useUpdateRule();
 
   const choose = (id: string) => {
     const r = rules.find((x) => x.ruleId === id);

@@ -1,7 +1,6 @@
 // Every import attempt the user may see (their own trust's, or all for administrators), newest first.
 // Selecting one shows its report again, with its errors and the CSV download.
 import { useEffect, useState } from 'react';
-import { useQuery } from '@apollo/client/react';
 import {
   DataTable,
   formatCount,
@@ -10,14 +9,14 @@ import {
   type DataColumn,
   QueryState,
 } from '@aiwr/web-ui';
-import { IMPORT_HISTORY } from './imports.graphql';
+import { useImportHistory } from './hooks';
 import { ImportReport, OUTCOME_TEXT } from './ImportReport';
 import { type ImportHistoryQuery } from '@aiwr/web-data-access';
 
 type ImportRow = ImportHistoryQuery['imports']['items'][number];
 
 export function ImportHistory({ refreshKey }: { refreshKey: number }) {
-  const { data, loading, error, fetchMore, refetch } = useQuery(IMPORT_HISTORY, { variables: { first: 50 } });
+  const { data, loading, error, fetchMore, refetch } = useImportHistory(50);
   // A new upload finished: show it at the top.
   useEffect(() => {
     if (refreshKey) void refetch();

@@ -1,9 +1,7 @@
 // Data quality: per organisation snapshot, people no rule maps to an archetype (by staff group and job
 // role), areas of work that map to no clinical area, and completions that match no one on the staff list.
 import { useMemo } from 'react';
-import { useQuery } from '@apollo/client/react';
-import { DataTable, formatCount, formatDate, type DataColumn, QueryState, usePageTitle } from '@aiwr/web-ui';
-import { DATA_QUALITY } from './quality.graphql';
+import { DataTable, figureColumn, formatDate, type DataColumn, QueryState, usePageTitle } from '@aiwr/web-ui';
 import {
   useFilters,
   FilterBar,
@@ -11,18 +9,14 @@ import {
   useCurrentUser,
   type DataQualityQuery,
 } from '@aiwr/web-data-access';
+import { useDataQuality } from './hooks';
 
 type OrgQuality = DataQualityQuery['dataQuality'][number];
 type Role = OrgQuality['unmappedRoles'][number] & { orgName: string };
 type Area = OrgQuality['unmappedAreasOfWork'][number] & { orgName: string };
 
-const n = <T,>(id: string, header: string, get: (r: T) => number): DataColumn<T> => ({
-  id,
-  header,
-  numeric: true,
-  value: get,
-  render: (r) => formatCount(get(r)),
-});
+const n = <T,>(id: string, header: string, get: (r: T) => number) =>
+  figureColumn<T>('count', id, header, get);
 
 const orgColumns: DataColumn<OrgQuality>[] = [
   { id: 'org', header: 'Trust', value: (o) => o.orgName },
@@ -51,10 +45,7 @@ export function DataQualityPage() {
   const me = useCurrentUser();
   const { filters } = useFilters();
   const allowed = me.role === 'admin' || me.role === 'trust_lead';
-  const { data, loading, error } = useQuery(DATA_QUALITY, {
-    variables: { asAt: filters.asAt ?? null, orgCode: filters.org ?? null },
-    skip: !allowed,
-  });
+  const { data, loading, error } = useDataQuality(filters, { skip: !allowed });
   const orgs = useMemo(() => data?.dataQuality ?? [], [data]);
   const roles = useMemo(
     () => orgs.flatMap((o) => o.unmappedRoles.map((r) => ({ ...r, orgName: o.orgName }))),

@@ -1,11 +1,10 @@
-import { useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router';
-import { ORGANISATIONS_PAGE } from './reference.graphql';
+import { useOrganisations } from './hooks';
 
 export function OrganisationsPage() {
   const [params, setParams] = useSearchParams();
   const regionCode = params.get('region') ?? undefined;
-  const { data, loading, error } = useQuery(ORGANISATIONS_PAGE, { variables: { regionCode } });
+  const { data, loading, error } = useOrganisations(regionCode);
 
   return (
     <>

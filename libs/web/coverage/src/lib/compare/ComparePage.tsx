@@ -2,7 +2,6 @@
 // rate — fairer than a league table, because small trusts vary more by chance — plus ranked bars, regions
 // side by side nationally, and one trust beside its ICB, region, England and its peer group.
 import { useMemo } from 'react';
-import { useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router';
 import {
   buildFunnelOption,
@@ -21,10 +20,7 @@ import {
   PrintButton,
   usePageTitle,
 } from '@aiwr/web-ui';
-import { COMPARE_ORGANISATION, DISTRIBUTION } from '../coverage.graphql';
 import {
-  COVERAGE,
-  useFilters,
   toCoverageFilter,
   FilterBar,
   ScopeLine,
@@ -37,7 +33,10 @@ import {
   type DistributionMeasure,
   type DistributionQuery,
   type PeerGroup,
+  useCoverageFilter,
+  useCoverage,
 } from '@aiwr/web-data-access';
+import { useDistribution, useCompareOrganisation } from '../hooks';
 
 const MEASURES: Record<DistributionMeasure, string> = {
   FOUNDATION: 'Foundation coverage',
@@ -91,7 +90,8 @@ const pointColumns: DataColumn<Point>[] = [
 
 export function ComparePage() {
   usePageTitle('Compare');
-  const { filters } = useFilters();
+  // Trusts are compared within the chosen places, so the trust and department filters do not apply here.
+  const { filters, filter } = useCoverageFilter(['org', 'department']);
   // Regions side by side only for national users: a scoped user's "London" would be just their part of it.
   const nationalUser = useCurrentUser().grants.some((g) => g.type === 'national');
   const [params, setParams] = useSearchParams();
@@ -109,19 +109,11 @@ export function ComparePage() {
       next.set(key, value);
       return next;
     });
-  const filter = useMemo(
-    () => toCoverageFilter({ ...filters, org: undefined, department: undefined }),
-    [filters],
-  );
-  const dist = useQuery(DISTRIBUTION, { variables: { filter, measure } });
-  const regions = useQuery(COVERAGE, {
-    variables: { filter: { ...filter, regionCodes: null, icbCodes: null }, groupBy: ['REGION'] },
+  const dist = useDistribution(filter, measure);
+  const regions = useCoverage({ ...filter, regionCodes: null, icbCodes: null }, ['REGION'], {
     skip: !nationalUser || !!filters.region || !!filters.icb,
   });
-  const compare = useQuery(COMPARE_ORGANISATION, {
-    variables: { filter: toCoverageFilter(filters), peerGroup },
-    skip: !filters.org,
-  });
+  const compare = useCompareOrganisation(toCoverageFilter(filters), peerGroup, { skip: !filters.org });
 
   const d = dist.data?.coverageDistribution;
   const national = d?.nationalRate ?? null;

@@ -2,7 +2,6 @@
 // (pseudonymised, only for roles entitled to record-level data). Every step is a URL, so links can be
 // shared and the back button goes up a level.
 import { useMemo } from 'react';
-import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import {
   Breadcrumbs,
@@ -15,13 +14,9 @@ import {
 } from '@aiwr/web-ui';
 import { PeopleTable } from './PeopleTable';
 import {
-  COVERAGE,
-  FILTER_OPTIONS_IN_SCOPE,
-  useFilters,
   applyFilterChange,
   currentLevel,
   filtersToSearch,
-  toCoverageFilter,
   type Filters,
   type Level,
   FilterBar,
@@ -34,6 +29,9 @@ import {
   type CoverageRow,
   type CoverageDimension,
   useCurrentUser,
+  useCoverageFilter,
+  useCoverage,
+  useFilterOptions,
 } from '@aiwr/web-data-access';
 
 /** What each level lists, and which filter a row sets when you drill into it. */
@@ -50,14 +48,11 @@ const NEXT: Record<
 export function DrillDownPage() {
   usePageTitle('Drill-down');
   const me = useCurrentUser();
-  const { filters } = useFilters();
+  const { filters, filter } = useCoverageFilter();
   const level = currentLevel(filters);
   const next = level === 'department' ? null : NEXT[level];
-  const filter = useMemo(() => toCoverageFilter(filters), [filters]);
-  const { data, loading, error } = useQuery(COVERAGE, {
-    variables: { filter, groupBy: next ? [next.dimension] : [] },
-  });
-  const { data: names } = useQuery(FILTER_OPTIONS_IN_SCOPE, { variables: { filter: {} } });
+  const { data, loading, error } = useCoverage(filter, next ? [next.dimension] : []);
+  const { data: names } = useFilterOptions();
   const nameOf = (list: { code: string; label: string }[] | undefined, code: string | undefined) =>
     list?.find((x) => x.code === code)?.label ?? code ?? '';
   const o = names?.coverageFilterOptions;

@@ -1,10 +1,9 @@
 // Pseudonymised people of one department: a person key (a keyed hash, never a name or staff number),
 // their archetypes and how many of their required modules they have met.
 import { useMemo } from 'react';
-import { useQuery } from '@apollo/client/react';
 import { DataTable, type DataColumn, QueryState } from '@aiwr/web-ui';
-import { PEOPLE } from '../coverage.graphql';
 import { ExportLinks, type CoverageFilter, type PeopleQuery } from '@aiwr/web-data-access';
+import { usePeople } from '../hooks';
 
 /** The API's largest page. */
 const PAGE = 200;
@@ -32,7 +31,7 @@ const columns: DataColumn<PersonRow>[] = [
 ];
 
 export function PeopleTable({ filter }: { filter: CoverageFilter }) {
-  const { data, loading, error, fetchMore } = useQuery(PEOPLE, { variables: { filter, first: PAGE } });
+  const { data, loading, error, fetchMore } = usePeople(filter, PAGE);
   const more = () =>
     fetchMore({
       variables: { after: data?.people.pageInfo.endCursor },

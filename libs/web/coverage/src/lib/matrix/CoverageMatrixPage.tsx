@@ -1,7 +1,6 @@
 // Coverage matrix: clinical area × staff group for the chosen module / layer, as a heatmap with the
 // numerator and denominator on hover and the same figures as a table. Clicking a cell drills down.
 import { useMemo } from 'react';
-import { useQuery } from '@apollo/client/react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   buildHeatmapOption,
@@ -14,11 +13,8 @@ import {
   usePageTitle,
 } from '@aiwr/web-ui';
 import {
-  COVERAGE,
-  useFilters,
   applyFilterChange,
   filtersToSearch,
-  toCoverageFilter,
   FilterBar,
   ScopeLine,
   ExportLinks,
@@ -26,6 +22,8 @@ import {
   keyOf,
   rowsHaveSuppression,
   type CoverageRow,
+  useCoverageFilter,
+  useCoverage,
 } from '@aiwr/web-data-access';
 
 export const MATRIX_MEASURES = {
@@ -54,21 +52,15 @@ type MatrixMeasure = keyof typeof MATRIX_MEASURES;
 
 export function CoverageMatrixPage() {
   usePageTitle('Coverage matrix');
-  const { filters } = useFilters();
+  // The matrix is itself the clinical area × staff group breakdown, so those two filters do not apply here.
+  const { filters, filter } = useCoverageFilter(['clinicalArea', 'staffGroup']);
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const measure =
     (params.get('measure') as MatrixMeasure) in MATRIX_MEASURES
       ? (params.get('measure') as MatrixMeasure)
       : 'requirements';
-  // The matrix is itself the clinical area × staff group breakdown, so those two filters do not apply here.
-  const filter = useMemo(
-    () => toCoverageFilter({ ...filters, clinicalArea: undefined, staffGroup: undefined }),
-    [filters],
-  );
-  const { data, loading, error } = useQuery(COVERAGE, {
-    variables: { filter, groupBy: ['CLINICAL_AREA', 'STAFF_GROUP'] },
-  });
+  const { data, loading, error } = useCoverage(filter, ['CLINICAL_AREA', 'STAFF_GROUP']);
   const rows = useMemo(() => data?.coverage.rows ?? [], [data]);
   const cells: (HeatmapCell & { source: CoverageRow })[] = useMemo(
     () =>

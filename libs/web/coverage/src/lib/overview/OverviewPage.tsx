@@ -1,7 +1,6 @@
 // Overview: the signed-in user's scope at a glance: headline cards with target and RAG, coverage by
 // archetype, and the trend over the monthly snapshots.
 import { useMemo } from 'react';
-import { useQuery } from '@apollo/client/react';
 import {
   buildRankedBarOption,
   buildTrendOption,
@@ -15,16 +14,11 @@ import {
   summariseTrend,
   SuppressionNote,
   type DataColumn,
-  type RankedItem,
-  type TrendSeries,
   QueryState,
   PrintButton,
   usePageTitle,
 } from '@aiwr/web-ui';
-import { OVERVIEW } from '../coverage.graphql';
 import {
-  useFilters,
-  toCoverageFilter,
   FilterBar,
   ScopeLine,
   PrintNotes,
@@ -32,9 +26,10 @@ import {
   coverageColumns,
   keyOf,
   rowsHaveSuppression,
-  type CoverageRow,
   type CardFieldsFragment,
+  useCoverageFilter,
 } from '@aiwr/web-data-access';
+import { useOverview, type TrendRow } from '../hooks';
 
 function Card({
   card,
@@ -64,11 +59,6 @@ function Card({
       amberFrom={card.amberPct ?? undefined}
     />
   );
-}
-
-interface TrendRow {
-  asAt: string;
-  row: CoverageRow;
 }
 
 const trendColumns: DataColumn<TrendRow>[] = [
@@ -105,58 +95,8 @@ const trendColumns: DataColumn<TrendRow>[] = [
 
 export function OverviewPage() {
   usePageTitle('Overview');
-  const { filters } = useFilters();
-  const filter = useMemo(() => toCoverageFilter(filters), [filters]);
-  const { data, loading, error } = useQuery(OVERVIEW, { variables: { filter } });
-  const overview = data?.coverageOverview;
-
-  const archetypeItems: RankedItem[] = useMemo(
-    () =>
-      (overview?.byArchetype ?? []).map((r) => ({
-        key: keyOf(r, 'ARCHETYPE').code,
-        label: keyOf(r, 'ARCHETYPE').label,
-        numerator: r.archetypeMet,
-        denominator: r.headcount,
-        percent: r.archetypeCoveragePct,
-      })),
-    [overview],
-  );
-  const trendRows: TrendRow[] = useMemo(
-    () => (data?.coverageTrend ?? []).flatMap((p) => (p.rows[0] ? [{ asAt: p.asAt, row: p.rows[0] }] : [])),
-    [data],
-  );
-  const trendSeries: TrendSeries[] = useMemo(
-    () => [
-      {
-        name: 'Foundation coverage',
-        points: trendRows.map((t) => ({
-          asAt: t.asAt,
-          numerator: t.row.foundationMet,
-          denominator: t.row.headcount,
-          percent: t.row.foundationPct,
-        })),
-      },
-      {
-        name: 'Fully trained',
-        points: trendRows.map((t) => ({
-          asAt: t.asAt,
-          numerator: t.row.fullyTrained,
-          denominator: t.row.headcount,
-          percent: t.row.fullyTrainedPct,
-        })),
-      },
-      {
-        name: 'Requirement coverage',
-        points: trendRows.map((t) => ({
-          asAt: t.asAt,
-          numerator: t.row.met,
-          denominator: t.row.needed,
-          percent: t.row.coveragePct,
-        })),
-      },
-    ],
-    [trendRows],
-  );
+  const { filters, filter } = useCoverageFilter();
+  const { data, loading, error, overview, archetypeItems, trendRows, trendSeries } = useOverview(filter);
   const target = overview?.foundationCoverage.targetPct ?? undefined;
   const archetypeColumns = useMemo(
     () => coverageColumns({ labelHeader: 'Archetype', dimension: 'ARCHETYPE', archetype: true }),

@@ -1,8 +1,7 @@
 // The shared filters, as selects that write to the URL. Option lists come from the API and only hold
 // values inside the signed-in user's scope that have data.
-import { useQuery } from '@apollo/client/react';
 import { formatDate, SelectField } from '@aiwr/web-ui';
-import { FILTER_OPTIONS_IN_SCOPE } from '../coverage/coverage.graphql';
+import { useFilterOptions } from '../coverage/hooks';
 import { useFilters } from '../filters/useFilters';
 import type { FilterKey } from '../filters/filters';
 
@@ -43,10 +42,11 @@ const ALL: Record<FilterKey, string> = {
 export function FilterBar({ fields }: { fields: FilterKey[] }) {
   const { filters, setFilters } = useFilters();
   const list = (v: string | undefined) => (v ? [v] : null);
-  const { data } = useQuery(FILTER_OPTIONS_IN_SCOPE, {
-    variables: {
-      filter: { regionCodes: list(filters.region), icbCodes: list(filters.icb), orgCodes: list(filters.org) },
-    },
+  // Options narrow to the chosen places only, so choosing a staff group never empties the other lists.
+  const { data } = useFilterOptions({
+    regionCodes: list(filters.region),
+    icbCodes: list(filters.icb),
+    orgCodes: list(filters.org),
   });
   const o = data?.coverageFilterOptions;
   const opts = (xs: { code: string; label: string }[] | undefined) =>
