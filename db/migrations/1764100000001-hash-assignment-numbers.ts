@@ -44,9 +44,10 @@ export class HashAssignmentNumbers1764100000001 implements MigrationInterface {
       );
     // Same expression on both tables, so person_archetype keeps pointing at its staff_assignment row.
     for (const table of ['staff_assignment', 'person_archetype'])
-      await q.query(`update ${table} set assignment_no = pseudonym_assignment_key(person_key, assignment_no, $1)`, [
-        key,
-      ]);
+      await q.query(
+        `update ${table} set assignment_no = pseudonym_assignment_key(person_key, assignment_no, $1)`,
+        [key],
+      );
   }
 
   async down(q: QueryRunner): Promise<void> {

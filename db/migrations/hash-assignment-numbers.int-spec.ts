@@ -24,7 +24,9 @@ describe('migration: assignment numbers re-keyed in place', () => {
     admin = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!)).initialize();
     await admin.query(`drop database if exists ${name}`);
     await admin.query(`create database ${name}`);
-    ds = await new DataSource(dataSourceOptions(url(), { migrations: before, extra: { max: 2 } })).initialize();
+    ds = await new DataSource(
+      dataSourceOptions(url(), { migrations: before, extra: { max: 2 } }),
+    ).initialize();
     await ds.runMigrations({ transaction: 'each' });
     await ds.query(`
       insert into region(code, name) values ('Y56', 'London');

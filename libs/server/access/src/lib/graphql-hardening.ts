@@ -119,10 +119,10 @@ function isInternalError(e: Error): boolean {
  * query text, user or address, so the log holds no personal data.
  */
 function requestLog(): ApolloServerPlugin {
-  const enabled = process.env.AIWR_LOG_REQUESTS === '1';
   return {
     async requestDidStart() {
-      if (!enabled) return;
+      // Read per request: the GraphQL module's options are built when the module is first imported.
+      if (process.env.AIWR_LOG_REQUESTS !== '1') return;
       const started = performance.now();
       return {
         async willSendResponse(ctx) {

@@ -15,7 +15,11 @@ export async function createApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     logger:
-      opts.logger === false ? false : opts.logger === true || !opts.logger ? ['error', 'warn', 'log'] : opts.logger,
+      opts.logger === false
+        ? false
+        : opts.logger === true || !opts.logger
+          ? ['error', 'warn', 'log']
+          : opts.logger,
   });
   app.disable('x-powered-by');
   app.useGlobalFilters(new SafeExceptionFilter()); // errors are logged without their text (may quote row values)
