@@ -26,6 +26,8 @@ describe('access: HTTP and GraphQL hardening', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("connect-src 'self'");
+    // Fonts from this origin only (no third-party font host).
+    expect(csp).toMatch(/font-src 'self'(;|$)/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(res.headers.get('x-powered-by')).toBeNull();
