@@ -29,10 +29,12 @@ describe('every page loads only from its own origin', () => {
   const elsewhere = () =>
     requests.filter(({ url }) => !/^(data|blob):/.test(url) && new URL(url).origin !== origin);
 
-  const sameOriginLinks = () =>
-    page.$$eval('a[href]', (anchors) =>
-      anchors.map((a) => (a as HTMLAnchorElement).href).filter((h) => h.startsWith(location.origin)),
-    );
+  // Runs in the page (this file is compiled without the DOM library, hence the loose types).
+  const sameOriginLinks = (): Promise<string[]> =>
+    page.$$eval('a[href]', (anchors: any[]) => {
+      const here = (globalThis as any).location.origin;
+      return anchors.map((a) => a.href as string).filter((h) => h.startsWith(here));
+    });
 
   it('visits the sign-in page and every page reachable from the dashboard, and none asks another origin', async () => {
     await signInAsThroughForm(page, 'admin', '/');
@@ -65,14 +67,18 @@ describe('every page loads only from its own origin', () => {
   });
 
   it('declares no webfont from another host; text falls back to Arial', async () => {
-    const fontSources = await page.evaluate(() =>
-      [...document.styleSheets]
-        .flatMap((s) => [...s.cssRules])
-        .filter((r) => r instanceof CSSFontFaceRule)
-        .map((r) => (r as CSSFontFaceRule).style.getPropertyValue('src')),
-    );
+    const fontSources: string[] = await page.evaluate(() => {
+      const doc = (globalThis as any).document;
+      return [...doc.styleSheets]
+        .flatMap((sheet: any) => [...sheet.cssRules])
+        .filter((rule: any) => rule.constructor.name === 'CSSFontFaceRule')
+        .map((rule: any) => rule.style.getPropertyValue('src'));
+    });
     expect(fontSources.filter((src) => /https?:/.test(src))).toEqual([]);
-    const family = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+    const family: string = await page.evaluate(() => {
+      const g = globalThis as any;
+      return g.getComputedStyle(g.document.body).fontFamily;
+    });
     expect(family.toLowerCase()).toContain('arial');
   });
 });
