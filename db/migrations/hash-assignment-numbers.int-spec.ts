@@ -1,9 +1,14 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, migrations } from '../data-source';
 import { HashAssignmentNumbers1764100000001 } from './1764100000001-hash-assignment-numbers';
-import { assignmentKey, pseudonymise } from '@aiwr/server-ingest';
+import crypto from 'node:crypto';
 
 const KEY = process.env.PSEUDONYMISATION_KEY!;
+// The definitions of docs/security.md, written out here (the db project may not depend on the ingest lib).
+const hmac = (text: string) => crypto.createHmac('sha256', KEY).update(text).digest('hex');
+const pseudonymise = (_key: string, org: string, employee: string) => hmac(`${org}:${employee}`);
+const assignmentKey = (_key: string, person: string, assignment: string) =>
+  hmac(`${person}:${assignment}`).slice(0, 16);
 
 /**
  * The re-keying migration on a database that already holds assignment numbers in clear: a database of
