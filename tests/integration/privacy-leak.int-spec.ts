@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
+import ExcelJS from 'exceljs';
 import { INestApplication } from '@nestjs/common';
 import { createApp } from '@aiwr/server-app';
 import { signIn, ensureDemoUsers, demoEmail, SignedIn } from '../support/auth';
@@ -181,6 +182,20 @@ describe('privacy: no staff identifier survives an import', () => {
       '/api/exports/trend.csv?orgCodes=RYJ',
     ])
       keep('exports', await get(route));
+    // Workbooks too: every cell of every sheet (data and provenance).
+    for (const route of [
+      '/api/exports/people.xlsx?orgCodes=RYJ',
+      '/api/exports/coverage.xlsx?orgCodes=RYJ&groupBy=DEPARTMENT',
+    ]) {
+      const res = await fetch(`${t.url}${route}`, { headers: admin.headers });
+      expect(res.status).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(await res.arrayBuffer());
+      const cells: string[] = [];
+      book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((c) => void cells.push(String(c.text)))));
+      expect(cells.length).toBeGreaterThan(20);
+      keep('exports', cells.join('\n'));
+    }
   });
 
   it('finds none of the values anywhere: database (every table), reports, exports, logs, responses, CLI', async () => {
