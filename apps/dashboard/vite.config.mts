@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import path from 'node:path';
+import { ownOriginAssets } from './own-origin-assets.mts';
 import { webAliases } from './vite-aliases.mts';
 
 const root = path.resolve(import.meta.dirname);
@@ -12,7 +13,7 @@ const webLibIndex = /[\\/]libs[\\/]web[\\/][^\\/]+[\\/]src[\\/]index\.ts$/;
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), ownOriginAssets()],
   resolve: {
     alias: webAliases(workspace),
   },
