@@ -90,3 +90,17 @@ describe.each([
     expect(deps.filter((d) => !tagsOf(g, d).includes('scope:web'))).toEqual([]);
   });
 });
+
+describe('apps/dashboard is a thin shell', () => {
+  const files = (dir: string): string[] =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+
+  it('stays under 600 lines in all (pages, documents and hooks belong in libs/web/<feature>)', () => {
+    const app = path.join(root, 'apps/dashboard');
+    const lines = files(app).reduce((n, f) => n + fs.readFileSync(f, 'utf8').split('\n').length - 1, 0);
+    expect(lines).toBeGreaterThan(0);
+    expect(lines).toBeLessThan(600);
+  });
+});
