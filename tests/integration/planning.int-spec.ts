@@ -190,9 +190,9 @@ describe('forecast and places (hand-computed)', () => {
     expect(higher.placesPerMonth.value).toBeGreaterThan(6);
   });
 
-  it('two trusts added up (national analyst, no breakdown): exact, twice the figures', async () => {
+  it('two trusts added up (administrator, no breakdown): exact, twice the figures; an analyst sees them controlled', async () => {
     const d = (
-      await ok('analyst', PLANNING, {
+      await ok('admin', PLANNING, {
         targetDate: '2026-10-31',
         filter: { moduleCodes: [MODULE] },
         targetPct: 90,
@@ -203,6 +203,15 @@ describe('forecast and places (hand-computed)', () => {
     expect(r.disclosureControlled).toBe(false);
     expect([r.needed.value, r.met.value, r.organisations]).toEqual([80, 52, 2]);
     expect(r.placesPerMonth.value).toBe(11); // 2 × 5.43 = 10.86
+    const analyst = (
+      await ok('analyst', PLANNING, {
+        targetDate: '2026-10-31',
+        filter: { moduleCodes: [MODULE] },
+        targetPct: 90,
+      })
+    ).planning.rows[0];
+    expect(analyst.disclosureControlled).toBe(true);
+    expect([analyst.needed.value, analyst.met.value, analyst.placesPerMonth.value]).toEqual([80, 50, 10]);
   });
 
   it('rejects a target date that is not after the latest month', async () => {

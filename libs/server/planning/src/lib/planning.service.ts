@@ -122,7 +122,7 @@ export class PlanningService {
       throw new BadRequestException('windowMonths must be between 1 and 24.');
 
     const catalog = await this.coverage.catalog();
-    const { points, national } = await this.coverage.points(viewer, filter, [filter.asAt ?? null]);
+    const { points } = await this.coverage.points(viewer, filter, [filter.asAt ?? null]);
     const refs = points[0].refs;
     const asAt = refs.reduce((d, r) => (r.asAt > d ? r.asAt : d), '');
     if (!asAt) return { asAt: null, targetDate: opts.targetDate, windowMonths, rows: [] };
@@ -223,8 +223,8 @@ export class PlanningService {
         rates.completionsPerMonthHigh * factor,
         places,
       ].map((c) => metTrajectory(start, c, length));
-      const controlled =
-        !(national && opts.groupBy.length === 0) && (await viewer.needsDisclosureControl(orgCodes));
+      // As for coverage: every figure is controlled unless the viewer may see records for all its organisations.
+      const controlled = await viewer.needsDisclosureControl(orgCodes);
       const count = (n: number) => (controlled ? controlCount(n) : shown(n));
       const shownNeeded = count(needed);
       const withheld = shownNeeded.suppressed;
@@ -296,7 +296,7 @@ export class PlanningService {
     const dates = await this.coverage.trendDates(viewer, filter);
     const lastOfMonth = new Map<string, string>();
     for (const d of dates) lastOfMonth.set(d.slice(0, 7), d);
-    const { points, national } = await this.coverage.points(viewer, filter, [...lastOfMonth.values()]);
+    const { points } = await this.coverage.points(viewer, filter, [...lastOfMonth.values()]);
     const refs: Ref[] = [];
     const seen = new Set<string>();
     for (const p of points)
@@ -316,7 +316,7 @@ export class PlanningService {
     const out: FlowMonth[] = [];
     for (const [month, list] of [...byMonth].sort(([a], [b]) => a.localeCompare(b))) {
       const orgs = list.map((r) => r.orgCode);
-      const controlled = !national && (await viewer.needsDisclosureControl(orgs));
+      const controlled = await viewer.needsDisclosureControl(orgs);
       const sum = (
         k: 'joiners' | 'leavers' | 'gainedArchetype' | 'newNeeds' | 'completions' | 'expired' | 'leaversMet',
       ) => {
