@@ -52,6 +52,8 @@ export type CoverageFilter = {
   clinicalAreaCodes?: Array<string> | null | undefined;
   /** Department / cost centre names; "" is "Not recorded". */
   departments?: Array<string> | null | undefined;
+  /** Which ICB (and so region) a past date is counted in: AS_IT_WAS (default) the one of that date, RESTATED the one of today. */
+  geography?: GeographyBasis | null | undefined;
   icbCodes?: Array<string> | null | undefined;
   /** foundation, archetype or product: narrows the requirement pairs. */
   layer?: string | null | undefined;
@@ -69,6 +71,13 @@ export type DistributionMeasure =
   | 'FOUNDATION'
   | 'FULLY_TRAINED'
   | 'REQUIREMENTS';
+
+/** AS_IT_WAS: each date counted under the ICBs of that date (before 2026-04-01, the 42 ICBs of 2022). RESTATED: every date under the ICB each trust belongs to today, so a series does not jump at a boundary change. */
+export type GeographyBasis =
+  /** The ICB each trust belonged to on the date counted. */
+  | 'AS_IT_WAS'
+  /** The ICB each trust belongs to today (the 2026 ODS extract). */
+  | 'RESTATED';
 
 /** Peers: same trust type, same headcount size band, or both. */
 export type PeerGroup =
