@@ -12,6 +12,8 @@ const MONTHS = `greatest(1, ((extract(year from p.as_at) * 12 + extract(month fr
  * whole organisation each time (a few joins of consecutive snapshots by person key).
  */
 export async function refreshFlows(m: EntityManager, orgCode: string): Promise<void> {
+  // Explicit deletes, not the cascade: bulk re-evaluation runs with row triggers (so cascades) off.
+  await m.query(`delete from module_flow where org_code = $1`, [orgCode]);
   await m.query(`delete from workforce_flow where org_code = $1`, [orgCode]);
   await m.query(`delete from module_expiry where org_code = $1`, [orgCode]);
   await m.query(
