@@ -46,10 +46,10 @@ describe('Planning page', () => {
     await screenshot(page, 'planning-target-soon');
 
     await page.getByLabel('Reach the target by').fill(monthEnd(24));
-    await page.waitForFunction((before) => {
-      const t = document.querySelector('[data-testid="planning-table"] caption')?.textContent ?? '';
-      return !t.includes(before);
-    }, monthEnd(3));
+    await page
+      .getByTestId('planning-table')
+      .locator('caption', { hasText: monthEnd(24) })
+      .waitFor();
     await settled(page);
     const later = await placesPerMonth(page);
     expect(later).toHaveLength(soon.length);

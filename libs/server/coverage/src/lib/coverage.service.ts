@@ -134,7 +134,6 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
 
   async trend(viewer: CoverageViewer, filter: CoverageFilter, groupBy: CoverageDimension[] = []) {
     const dims = uniqueDimensions(groupBy);
-    const catalog = await this.catalog();
     const dates = await this.trendDates(viewer, filter);
     const { points } = await this.points(viewer, filter, dates);
     const raw = await this.read(viewer, 'trend', filter, dims, points);
