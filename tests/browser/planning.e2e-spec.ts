@@ -61,6 +61,10 @@ describe('Planning page', () => {
     });
     await screenshot(page, 'planning-target-later');
     expect(await page.getByTestId('forecast-chart').count()).toBeGreaterThan(0);
+    // The coverage trend as an XmR chart, with its reading in words.
+    await expect(page.getByTestId('xmr-chart-summary').innerText()).resolves.toMatch(
+      /process limits .* target/,
+    );
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 

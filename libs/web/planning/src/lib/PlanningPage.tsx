@@ -19,7 +19,8 @@ import {
   useFilters,
   type PlanningGroup,
 } from '@aiwr/web-data-access';
-import { PLANNING } from './planning.graphql';
+import { COVERAGE_SPC, PLANNING } from './planning.graphql';
+import { xmrOption, xmrSummary } from './xmrChart';
 import { forecastOption, forecastSummary, type PlanningRow } from './forecastChart';
 
 const GROUPS: { value: '' | PlanningGroup; label: string }[] = [
@@ -90,6 +91,7 @@ export function PlanningPage() {
   };
   const table = useQuery(PLANNING, { variables: { ...whatIf, groupBy: groupBy ? [groupBy] : [] } });
   const charts = useQuery(PLANNING, { variables: { ...whatIf, groupBy: [] } });
+  const spc = useQuery(COVERAGE_SPC, { variables: { filter } });
   const rows = table.data?.planning.rows ?? [];
   const cols = useMemo(() => columns(groupBy), [groupBy]);
   const exportQuery = new URLSearchParams(
@@ -205,6 +207,24 @@ export function PlanningPage() {
         </div>
         {rows.some((r) => r.disclosureControlled) && <SuppressionNote />}
       </QueryState>
+      {spc.data && spc.data.coverageSpc.points.length > 1 && (
+        <ChartFigure
+          title="Coverage over time as a process chart (XmR)"
+          summary={xmrSummary(spc.data.coverageSpc)}
+          option={xmrOption(spc.data.coverageSpc)}
+          height={280}
+          exportName="coverage-xmr"
+          testId="xmr-chart"
+          table={{
+            columns: [
+              { id: 'asAt', header: 'As at', value: (p) => p.asAt },
+              { id: 'value', header: 'Coverage %', numeric: true, value: (p) => p.value },
+              { id: 'causes', header: 'Special cause', value: (p) => p.specialCauses.join(', ') || 'None' },
+            ],
+            rows: spc.data.coverageSpc.points,
+          }}
+        />
+      )}
       {(charts.data?.planning.rows ?? []).slice(0, 8).map((row) => (
         <ChartFigure
           key={row.keys.map((k) => k.code).join('|')}

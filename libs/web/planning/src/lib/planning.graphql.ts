@@ -83,3 +83,22 @@ export const PLANNING = graphql(`
     }
   }
 `);
+
+export const COVERAGE_SPC = graphql(`
+  query CoverageSpc($filter: CoverageFilter) {
+    coverageSpc(filter: $filter, measure: COVERAGE) {
+      mean
+      upperLimit
+      lowerLimit
+      targetPct
+      variation
+      assurance
+      points {
+        asAt
+        value
+        specialCauses
+        high
+      }
+    }
+  }
+`);
