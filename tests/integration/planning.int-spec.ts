@@ -247,6 +247,9 @@ describe('planning: scope and disclosure control', () => {
       expect(r.needed).toEqual({ value: 40, suppressed: false, rounded: true });
       expect(r.met).toEqual({ value: 25, suppressed: false, rounded: true });
       expect(r.placesPerMonth.suppressed).toBe(true);
+      // 6 a month × 6 months would give the suppressed figure away: the total and the extra go with it.
+      expect(r.placesTotal.suppressed).toBe(true);
+      expect(r.extraPlacesPerMonth.suppressed).toBe(true);
     }
     await denied('planner', PLANNING, { targetDate: '2026-10-31', filter: { regionCodes: ['Y62'] } });
   });

@@ -5,6 +5,8 @@ import {
   FORECAST_HORIZON_MONTHS,
   Improvement,
   SpcChart,
+  SUPPRESSED,
+  roundToNearest,
   addMonths,
   combineRates,
   controlCount,
@@ -235,6 +237,11 @@ export class PlanningService {
             ? Math.round((m / needed) * 100)
             : round1((m / needed) * 100);
       const shownMet = count(met);
+      // The total and the extra are placesPerMonth times / minus known figures: suppressed with it.
+      const shownPlaces = withheld ? { ...shownNeeded } : count(places);
+      const shownRate = withheld ? { ...shownNeeded } : count(Math.round(rate));
+      // The rate's interval would give the exact completions away: to the nearest 5 when controlled.
+      const bound = (x: number) => (controlled ? roundToNearest(x) : round1(x));
       const hide = <T>(v: T): T | null => (withheld ? null : v);
       rows.push({
         keys: [
@@ -255,18 +262,26 @@ export class PlanningService {
             ? shown(null)
             : shown(percent(shownMet.value, shownNeeded.value)),
         targetPct,
-        completionsPerMonth: withheld ? { ...shownNeeded } : count(Math.round(rate)),
-        completionsPerMonthLow: hide(round1(rates.completionsPerMonthLow * factor)),
-        completionsPerMonthHigh: hide(round1(rates.completionsPerMonthHigh * factor)),
+        completionsPerMonth: shownRate,
+        completionsPerMonthLow: hide(bound(rates.completionsPerMonthLow * factor)),
+        completionsPerMonthHigh: hide(bound(rates.completionsPerMonthHigh * factor)),
         churnPerMonthPct: hide(round1(rates.churnPerMonth * 100)),
         expiringBeforeTargetDate: count(expiriesByMonth.slice(0, months).reduce((s, e) => s + e, 0)),
         monthsToTarget: hide(reachIn),
         projectedMonth: withheld || reachIn === null ? null : addMonths(groupAsAt, reachIn),
         reachedAtCurrentRate: withheld ? null : reachIn !== null && reachIn <= months,
         monthsToTargetDate: months,
-        placesPerMonth: withheld ? { ...shownNeeded } : count(places),
-        extraPlacesPerMonth: withheld ? { ...shownNeeded } : count(Math.max(0, places - Math.round(rate))),
-        placesTotal: withheld ? { ...shownNeeded } : count(places * months),
+        placesPerMonth: shownPlaces,
+        extraPlacesPerMonth:
+          shownPlaces.suppressed || shownRate.suppressed
+            ? { ...SUPPRESSED }
+            : controlled
+              ? { ...shownPlaces, value: Math.max(0, (shownPlaces.value ?? 0) - (shownRate.value ?? 0)) }
+              : shown(Math.max(0, places - Math.round(rate))),
+        // From the places as shown, so a rounded figure cannot be recovered by dividing the total.
+        placesTotal: shownPlaces.suppressed
+          ? { ...shownPlaces }
+          : { ...shownPlaces, value: (shownPlaces.value ?? 0) * months },
         disclosureControlled: controlled,
         trajectory: paths[0].map((_, i) => ({
           month: addMonths(groupAsAt, i + 1),

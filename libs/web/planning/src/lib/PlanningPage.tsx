@@ -67,7 +67,7 @@ function columns(groupBy: '' | PlanningGroup): DataColumn<PlanningRow>[] {
       id: 'projected',
       header: 'Target reached',
       value: (r) => r.projectedMonth ?? '9999',
-      render: (r) => month(r.projectedMonth),
+      render: (r) => (r.needed.suppressed ? '*' : month(r.projectedMonth)),
     },
     figureColumn<PlanningRow>('count', 'places', 'Places a month', (r) => r.placesPerMonth),
     figureColumn<PlanningRow>('count', 'extra', 'Extra a month', (r) => r.extraPlacesPerMonth),
