@@ -24,7 +24,9 @@ export async function refreshFlows(m: EntityManager, orgCode: string): Promise<v
      where previous_as_at is not null`,
     [orgCode],
   );
-  await m.query(`
+  await m.query(`analyze _flow_pair`);
+  await m.query(
+    `
     insert into workforce_flow(org_code, as_at, previous_as_at, months, headcount, joiners, leavers, gained_archetype)
     select p.org_code, p.as_at, p.previous_as_at, ${MONTHS},
       (select count(*) from person_snapshot c where c.org_code = p.org_code and c.as_at = p.as_at)::int,
@@ -37,9 +39,11 @@ export async function refreshFlows(m: EntityManager, orgCode: string): Promise<v
       (select count(*) from person_snapshot c join person_snapshot b
          on b.org_code = c.org_code and b.as_at = p.previous_as_at and b.person_key = c.person_key
        where c.org_code = p.org_code and c.as_at = p.as_at and not (c.archetypes <@ b.archetypes))::int
-    from _flow_pair p`);
+    from _flow_pair p`,
+  );
   // Each measure is a count over one side of the interval; they are stacked and summed per module.
-  await m.query(`
+  await m.query(
+    `
     insert into module_flow(org_code, as_at, module_code, layer, needed, met, needed_before, met_before,
                             new_needs, leavers_met, expired, completions)
     select org_code, as_at, module_code, min(layer), sum(needed)::int, sum(met)::int, sum(needed_before)::int,
@@ -47,24 +51,26 @@ export async function refreshFlows(m: EntityManager, orgCode: string): Promise<v
     from (
       select p.org_code, p.as_at, n.module_code, n.layer, 1 as needed, n.met::int as met, 0 as needed_before,
              0 as met_before,
-             (not exists (select 1 from person_need b where b.org_code = p.org_code and b.as_at = p.previous_as_at
+             (not exists (select 1 from person_need b where b.org_code = $1 and b.as_at = p.previous_as_at
                           and b.person_key = n.person_key and b.module_code = n.module_code))::int as new_needs,
              0 as leavers_met, 0 as expired, 0 as completions
-      from _flow_pair p join person_need n on n.org_code = p.org_code and n.as_at = p.as_at
+      from _flow_pair p join person_need n on n.org_code = $1 and n.as_at = p.as_at
       union all
       select p.org_code, p.as_at, b.module_code, b.layer, 0, 0, 1, b.met::int, 0,
-             (b.met and not exists (select 1 from person_snapshot c where c.org_code = p.org_code
+             (b.met and not exists (select 1 from person_snapshot c where c.org_code = $1
                                     and c.as_at = p.as_at and c.person_key = b.person_key))::int,
              (b.met and b.expires_on > p.previous_as_at and b.expires_on <= p.as_at)::int, 0
-      from _flow_pair p join person_need b on b.org_code = p.org_code and b.as_at = p.previous_as_at
+      from _flow_pair p join person_need b on b.org_code = $1 and b.as_at = p.previous_as_at
       union all
       select p.org_code, p.as_at, t.module_code, tm.layer, 0, 0, 0, 0, 0, 0, 0, 1
       from _flow_pair p
-      join training_completion t on t.org_code = p.org_code
+      join training_completion t on t.org_code = $1
         and t.completed_on > p.previous_as_at and t.completed_on <= p.as_at
       join training_module tm on tm.code = t.module_code
     ) x
-    group by org_code, as_at, module_code`);
+    group by org_code, as_at, module_code`,
+    [orgCode],
+  );
   await m.query(
     `insert into module_expiry(org_code, as_at, module_code, layer, expires_month, pairs)
      select org_code, as_at, module_code, min(layer), date_trunc('month', expires_on)::date, count(*)::int
