@@ -69,7 +69,7 @@ async function generate(db: DataSource, spec: WorkforceSpec, dates: string[]): P
   await db.query(`delete from bench_meta`);
   await timed('clear previous snapshots', async () => {
     await db.query(`truncate staff_snapshot, staff_assignment, person_snapshot, person_need, person_archetype,
-      coverage_rollup, coverage_module_rollup, training_completion`);
+      coverage_rollup, coverage_module_rollup, module_flow, workforce_flow, module_expiry, training_completion`);
   });
   await db.query(`select setseed($1)`, [((spec.seed % 1000) / 1000) * 2 - 1]);
   await db.query(`drop table if exists bench_org, bench_person, bench_person_module`);

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { readCsv, readYaml } from './reference-files';
+import { TrustIcb, membershipPeriods } from './icb-membership';
 
 type ClinicalArea = { code: string; name: string; areas_of_work: string[] };
 type PayBand = { code: string; label: string; kind: string; aliases: string[] };
@@ -81,11 +82,7 @@ export async function loadReferenceData(m: EntityManager): Promise<void> {
       ],
     );
   }
-  await m.query(`
-    insert into organisation_icb_membership(org_code, icb_code, valid_from, valid_to)
-    select o.code, o.icb_code, greatest(o.open_date, i.valid_from), o.close_date
-    from organisation o join icb i on i.code = o.icb_code
-    on conflict do nothing`);
+  await loadIcbMembership(m, columns);
   for (const r of readCsv('nwd-esr-staff-groups.csv')) {
     await m.query(
       `insert into staff_group(code, name, esr_label) values ($1, $2, $3)
@@ -122,6 +119,41 @@ export async function loadReferenceData(m: EntityManager): Promise<void> {
       [a.code, a.name, a.description, i],
     );
   }
+}
+
+/**
+ * Rebuilds trust → ICB membership over time from the pre-2026 and 2026 ODS extracts (see icb-membership.ts),
+ * so that a month before 2026-04-01 is counted under the ICB that existed then. Derived wholly from the
+ * reference files, so it is replaced, not merged.
+ */
+async function loadIcbMembership(m: EntityManager, columns: string[]): Promise<void> {
+  const trusts = (file: string) =>
+    new Map<string, TrustIcb>(
+      readCsv(file, columns).map((r) => [
+        r.c1,
+        { orgCode: r.c1, icbCode: r.c4, openDate: odsDate(r.c11)!, closeDate: odsDate(r.c12) },
+      ]),
+    );
+  const before = trusts('ods-etr-nhs-trusts-2024-11.csv');
+  const icbs = new Map<string, { validFrom: string; validTo: string | null }>(
+    (await m.query(`select code, valid_from::text as valid_from, valid_to::text as valid_to from icb`)).map(
+      (r: any) => [r.code, { validFrom: r.valid_from, validTo: r.valid_to }],
+    ),
+  );
+  const periods = [...trusts('ods-etr-nhs-trusts-2026.csv').values()].flatMap((t) =>
+    membershipPeriods(t, before.get(t.orgCode), icbs),
+  );
+  await m.query(`delete from organisation_icb_membership`);
+  await m.query(
+    `insert into organisation_icb_membership(org_code, icb_code, valid_from, valid_to)
+     select * from unnest($1::text[], $2::text[], $3::date[], $4::date[])`,
+    [
+      periods.map((p) => p.orgCode),
+      periods.map((p) => p.icbCode),
+      periods.map((p) => p.validFrom),
+      periods.map((p) => p.validTo),
+    ],
+  );
 }
 
 const SMALL_WORDS = new Set(['and', 'of', 'the', 'for', 'nhs']);

@@ -11,6 +11,7 @@ const PAGES = [
   { path: '/archetypes', name: 'archetypes', heading: /archetypes/i },
   { path: '/imports', name: 'imports', heading: /imports/i },
   { path: '/data-quality', name: 'data-quality', heading: /data quality/i },
+  { path: '/planning', name: 'planning', heading: /^planning$/i },
   { path: '/about', name: 'about', heading: /how figures are calculated/i },
 ];
 

@@ -266,6 +266,42 @@ export const AUTHORISATION_MATRIX: Record<string, MatrixEntry> = {
       );
     },
   },
+  'Query.planning': {
+    allow: ALL_ROLES,
+    operation: `{ planning(targetDate: "2030-12-31", groupBy: [ORGANISATION]) { rows { keys { dimension code } } } }`,
+    checkScope: async (data, ctx) => {
+      expectOrgsInScope(
+        data.planning.rows.map((r: any) => r.keys.find((k: any) => k.dimension === 'ORGANISATION').code),
+        ctx,
+      );
+      await expectCoverageHiddenForbidden(
+        ctx,
+        `query($f: CoverageFilter) { planning(targetDate: "2030-12-31", filter: $f) { asAt } }`,
+      );
+    },
+  },
+  'Query.workforceFlows': {
+    allow: ALL_ROLES,
+    operation: `{ workforceFlows { month organisations } }`,
+    checkScope: async (_data, ctx) => {
+      // Flows are totals over the scope (no organisation named); asking for one outside it is refused.
+      await expectCoverageHiddenForbidden(
+        ctx,
+        `query($f: CoverageFilter) { workforceFlows(filter: $f) { month } }`,
+      );
+    },
+  },
+  'Query.coverageSpc': {
+    allow: ALL_ROLES,
+    operation: `{ coverageSpc { mean points { asAt value } } }`,
+    checkScope: async (_data, ctx) => {
+      // One series over the scope (no organisation named); asking for one outside it is refused.
+      await expectCoverageHiddenForbidden(
+        ctx,
+        `query($f: CoverageFilter) { coverageSpc(filter: $f) { mean } }`,
+      );
+    },
+  },
   'Query.compareOrganisations': {
     allow: ALL_ROLES,
     operation: `query($f: CoverageFilter!) { compareOrganisations(filter: $f) { organisation comparators { level code } } }`,

@@ -180,12 +180,14 @@ describe('privacy: no staff identifier survives an import', () => {
       '/api/exports/people.csv?orgCodes=RYJ',
       '/api/exports/coverage.csv?orgCodes=RYJ&groupBy=DEPARTMENT',
       '/api/exports/trend.csv?orgCodes=RYJ',
+      '/api/exports/planning.csv?orgCodes=RYJ&groupBy=ORGANISATION&targetDate=2030-12-31',
     ])
       keep('exports', await get(route));
     // Workbooks too: every cell of every sheet (data and provenance).
     for (const route of [
       '/api/exports/people.xlsx?orgCodes=RYJ',
       '/api/exports/coverage.xlsx?orgCodes=RYJ&groupBy=DEPARTMENT',
+      '/api/exports/planning.xlsx?orgCodes=RYJ&targetDate=2030-12-31',
     ]) {
       const res = await fetch(`${t.url}${route}`, { headers: admin.headers });
       expect(res.status).toBe(200);

@@ -6,10 +6,12 @@ import { coverageFeature } from '@aiwr/web-coverage';
 import { archetypesFeature } from '@aiwr/web-archetypes';
 import { ingestFeature } from '@aiwr/web-ingest';
 import { qualityFeature } from '@aiwr/web-quality';
+import { planningFeature } from '@aiwr/web-planning';
 import { referenceFeature } from '@aiwr/web-reference';
 
 export const FEATURES: WebFeature[] = [
   coverageFeature,
+  planningFeature,
   archetypesFeature,
   ingestFeature,
   qualityFeature,

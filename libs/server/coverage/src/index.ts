@@ -10,3 +10,11 @@ export { CoverageModule } from './lib/coverage.module';
 export { PeopleService } from './lib/people/people.service';
 export { COVERAGE_DIMENSIONS } from './lib/query/coverage-filter';
 export { ScopedResponseCache, classifyOperation } from './lib/graphql/scoped-response-cache';
+export {
+  CoverageFilterInput,
+  CoverageKeyType,
+  CoverageDimensionEnum,
+  MeasureType,
+  GeographyBasisEnum,
+} from './lib/graphql/coverage.types';
+export type { GeographyBasis } from './lib/query/coverage-catalog';

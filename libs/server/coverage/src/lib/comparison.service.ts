@@ -51,7 +51,7 @@ export class ComparisonService {
     });
     const catalog = await this.coverage.catalog();
     const date = filter.asAt ?? null;
-    const all = catalog.snapshotsOn(date);
+    const all = catalog.snapshotsOn(date, undefined, filter.geography ?? 'AS_IT_WAS');
     const own = all.find((r) => r.orgCode === subject);
     if (!own) return { asAt: null, organisation: subject, peerGroup, peerDescription: null, comparators: [] };
     const headcounts = await this.orgHeadcounts(all);
@@ -128,7 +128,7 @@ export class ComparisonService {
   async distribution(viewer: CoverageViewer, filter: CoverageFilter, measure: DistributionMeasure) {
     const catalog = await this.coverage.catalog();
     const { points } = await this.coverage.points(viewer, filter, [filter.asAt ?? null]);
-    const all = catalog.snapshotsOn(filter.asAt ?? null);
+    const all = catalog.snapshotsOn(filter.asAt ?? null, undefined, filter.geography ?? 'AS_IT_WAS');
     const { orgCodes: _x, icbCodes: _y, regionCodes: _z, ...within } = filter;
     const nationalRaw = await this.coverage.read(
       viewer,

@@ -134,9 +134,7 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
 
   async trend(viewer: CoverageViewer, filter: CoverageFilter, groupBy: CoverageDimension[] = []) {
     const dims = uniqueDimensions(groupBy);
-    const catalog = await this.catalog();
-    const { orgCodes } = await this.points(viewer, filter, [filter.asAt ?? null]);
-    const dates = catalog.datesOf(orgCodes).filter((d) => !filter.asAt || d <= filter.asAt);
+    const dates = await this.trendDates(viewer, filter);
     const { points } = await this.points(viewer, filter, dates);
     const raw = await this.read(viewer, 'trend', filter, dims, points);
     const rows = await this.finish(viewer, filter, dims, raw, points);
@@ -196,6 +194,23 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     } as Record<string, { code: string; label: string }[]>;
   }
 
+  /**
+   * Dates a trend has points at: snapshot dates of the organisations in scope and filter, whatever ICB or
+   * region they are in today (an ICB filter is applied at each date, so an abolished ICB still has its
+   * past), keeping only dates where the filter counts someone.
+   */
+  async trendDates(viewer: CoverageViewer, filter: CoverageFilter): Promise<string[]> {
+    const catalog = await this.catalog();
+    const { orgCodes } = await this.points(viewer, filter, [filter.asAt ?? null]);
+    const unplaced = { ...filter, icbCodes: null, regionCodes: null };
+    const candidates = (await this.points(viewer, unplaced, [filter.asAt ?? null])).orgCodes;
+    const dates = catalog
+      .datesOf(listOf(filter.icbCodes) || listOf(filter.regionCodes) ? candidates : orgCodes)
+      .filter((d) => !filter.asAt || d <= filter.asAt);
+    const { points } = await this.points(viewer, filter, dates);
+    return dates.filter((_, i) => points[i].refs.length > 0);
+  }
+
   // --- internals --------------------------------------------------------------------------------------
 
   /** Snapshot sets for each date, inside the viewer's scope and the filter's organisations/ICBs/regions. */
@@ -213,7 +228,7 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     const points: SnapshotPoint[] = dates.map((d) => ({
       point: d ?? 'latest',
       refs: catalog
-        .snapshotsOn(d, orgSet)
+        .snapshotsOn(d, orgSet, filter.geography ?? 'AS_IT_WAS')
         .filter(
           (r) =>
             (!icbFilter || (r.icbCode !== null && icbFilter.includes(r.icbCode))) &&

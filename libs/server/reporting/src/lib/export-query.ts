@@ -37,6 +37,11 @@ export function parseExportQuery(q: Record<string, unknown>): {
       throw new BadRequestException('layer must be foundation, archetype or product.');
     filter.layer = String(q.layer);
   }
+  if (q.geography) {
+    if (q.geography !== 'AS_IT_WAS' && q.geography !== 'RESTATED')
+      throw new BadRequestException('geography must be AS_IT_WAS or RESTATED.');
+    filter.geography = q.geography;
+  }
   const groupBy = (list(q.groupBy) ?? []).map((d) => d.toUpperCase());
   for (const d of groupBy)
     if (!DIMENSIONS.includes(d as CoverageDimension))

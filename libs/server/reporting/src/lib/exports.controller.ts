@@ -12,6 +12,13 @@ import {
 import { Cell, ExportColumn, writeCsv, writeXlsx } from './table-writers';
 import { describeFilter, parseExportQuery } from './export-query';
 import { coverageColumns, coverageRowCells, DISCLOSURE_NOTE, DEFINITIONS } from './coverage-table';
+import { PlanningService } from '@aiwr/server-planning';
+import {
+  parsePlanningQuery,
+  planningColumns,
+  planningRowCells,
+  PLANNING_DEFINITIONS,
+} from './planning-table';
 
 type Format = 'csv' | 'xlsx';
 const PEOPLE_PAGE = 200;
@@ -32,7 +39,7 @@ type ExportRequest = {
 
 /** One finished table to stream, with what its provenance sheet says about it. */
 type ExportTable = {
-  kind: 'coverage' | 'trend' | 'people';
+  kind: 'coverage' | 'trend' | 'people' | 'planning';
   title: string;
   fileName: string;
   asAt: string;
@@ -41,6 +48,7 @@ type ExportTable = {
   columns: ExportColumn[];
   rows: AsyncIterable<Cell[]> | Iterable<Cell[]>;
   audit: Record<string, unknown>;
+  definitions?: [string, string][];
 };
 
 const PEOPLE_COLUMNS: ExportColumn[] = [
@@ -64,6 +72,7 @@ export class ExportsController {
   constructor(
     private readonly coverage: CoverageService,
     private readonly people: PeopleService,
+    private readonly planning: PlanningService,
     private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
   ) {}
@@ -170,6 +179,33 @@ export class ExportsController {
     });
   }
 
+  @Get('planning.:format')
+  async planningExport(
+    @CurrentCaller() caller: Caller,
+    @Param('format') format: string,
+    @Query() query: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
+    const { groupBy: _groupBy, ...coverageQuery } = query;
+    const req = this.request(caller, format, coverageQuery);
+    const opts = parsePlanningQuery(query);
+    const result = await this.planning.planning(req.viewer, req.filter, opts);
+    const rows = result.rows.map((r) => planningRowCells(r, opts.targetDate));
+    const asAt = result.asAt ?? 'latest';
+    await this.deliver(req, res, {
+      kind: 'planning',
+      title: `Places to commission to reach the target by ${opts.targetDate}`,
+      fileName: `planning-${asAt}-to-${opts.targetDate}`,
+      asAt,
+      grouping: [...opts.groupBy, opts.level].join(', '),
+      controlled: result.rows.some((r) => r.disclosureControlled),
+      columns: planningColumns(opts.groupBy, opts.level),
+      rows,
+      audit: { rows: rows.length, ...opts },
+      definitions: PLANNING_DEFINITIONS,
+    });
+  }
+
   private request(caller: Caller, format: string, query: Record<string, unknown>): ExportRequest {
     const { filter, groupBy } = parseExportQuery(query);
     return { caller, format: formatOf(format), filter, groupBy, viewer: viewerFor(this.policy, caller) };
@@ -203,7 +239,7 @@ export class ExportsController {
             ? DISCLOSURE_NOTE
             : 'Not applied: you are entitled to exact figures for every organisation in this export.',
         ],
-        ...DEFINITIONS,
+        ...(t.definitions ?? DEFINITIONS),
         [
           'Source',
           'AI Workforce Readiness. Contains public sector information licensed under the Open Government Licence v3.0.',

@@ -17,6 +17,20 @@ registerEnumType(CoverageDimensionEnum, {
   description: 'What coverage rows can be grouped by.',
 });
 
+export enum GeographyBasisEnum {
+  AS_IT_WAS = 'AS_IT_WAS',
+  RESTATED = 'RESTATED',
+}
+registerEnumType(GeographyBasisEnum, {
+  name: 'GeographyBasis',
+  description:
+    'AS_IT_WAS: each date counted under the ICBs of that date (before 2026-04-01, the 42 ICBs of 2022). RESTATED: every date under the ICB each trust belongs to today, so a series does not jump at a boundary change.',
+  valuesMap: {
+    AS_IT_WAS: { description: 'The ICB each trust belonged to on the date counted.' },
+    RESTATED: { description: 'The ICB each trust belongs to today (the 2026 ODS extract).' },
+  },
+});
+
 export enum RagEnum {
   RED = 'RED',
   AMBER = 'AMBER',
@@ -81,6 +95,12 @@ export class CoverageFilterInput {
   moduleCodes?: string[];
   @Field({ nullable: true, description: 'foundation, archetype or product: narrows the requirement pairs.' })
   layer?: string;
+  @Field(() => GeographyBasisEnum, {
+    nullable: true,
+    description:
+      'Which ICB (and so region) a past date is counted in: AS_IT_WAS (default) the one of that date, RESTATED the one of today.',
+  })
+  geography?: GeographyBasisEnum;
 }
 
 @ObjectType('Measure', {

@@ -22,6 +22,9 @@ export type TargetRow = {
   amberPct: number;
 };
 
+/** Which ICB a figure for a past date is placed in: the one of that date, or today's. */
+export type GeographyBasis = 'AS_IT_WAS' | 'RESTATED';
+
 type Membership = { orgCode: string; icbCode: string; validFrom: string; validTo: string | null };
 
 /**
@@ -106,11 +109,18 @@ export class CoverageCatalog {
     );
   }
 
-  /** The ICB an organisation belonged to on a date (membership history first, else its current ICB). */
-  icbOn(orgCode: string, date: string): string | null {
+  /**
+   * The ICB an organisation is counted in on a date. AS_IT_WAS: the ICB it belonged to then (membership
+   * history; before its first period, the first ICB it belonged to; after its last, the last). RESTATED:
+   * the ICB it belongs to today, whatever the date, so that a series does not jump at a boundary change.
+   */
+  icbOn(orgCode: string, date: string, basis: GeographyBasis = 'AS_IT_WAS'): string | null {
+    const current = this.orgs.get(orgCode)?.icbCode ?? null;
     const list = this.memberships.get(orgCode);
-    const hit = list?.filter((m) => m.validFrom <= date && (m.validTo === null || m.validTo >= date)).pop();
-    return hit?.icbCode ?? this.orgs.get(orgCode)?.icbCode ?? null;
+    if (basis === 'RESTATED' || !list || list.length === 0) return current;
+    const hit = list.find((m) => m.validFrom <= date && (m.validTo === null || m.validTo >= date));
+    if (hit) return hit.icbCode;
+    return date < list[0].validFrom ? list[0].icbCode : list[list.length - 1].icbCode;
   }
 
   private readonly snapshotsByDate = new Map<string, SnapshotRef[]>();
@@ -119,8 +129,12 @@ export class CoverageCatalog {
    * Each organisation's latest snapshot on or before `date` (data-formats.md §5); latest of all when null.
    * Worked out once per date for every organisation (the catalog is replaced when the data changes).
    */
-  snapshotsOn(date: string | null, orgCodes?: Iterable<string>): SnapshotRef[] {
-    const key = date ?? 'latest';
+  snapshotsOn(
+    date: string | null,
+    orgCodes?: Iterable<string>,
+    basis: GeographyBasis = 'AS_IT_WAS',
+  ): SnapshotRef[] {
+    const key = `${basis}|${date ?? 'latest'}`;
     let all = this.snapshotsByDate.get(key);
     if (!all) {
       all = [];
@@ -132,7 +146,7 @@ export class CoverageCatalog {
             break;
           }
         if (!asAt) continue;
-        const icbCode = this.icbOn(orgCode, date ?? asAt);
+        const icbCode = this.icbOn(orgCode, date ?? asAt, basis);
         const regionCode =
           (icbCode && this.icbRegion.get(icbCode)) || this.orgs.get(orgCode)?.regionCode || null;
         all.push({ orgCode, asAt, icbCode, regionCode });

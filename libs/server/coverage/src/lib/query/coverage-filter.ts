@@ -1,4 +1,5 @@
 import { WithinOrgDimension } from '../rollups/dimensions';
+import type { GeographyBasis } from './coverage-catalog';
 
 /** A population (data-formats.md §5): any combination of these narrows it; an empty list means "all". */
 export type CoverageFilter = {
@@ -13,6 +14,8 @@ export type CoverageFilter = {
   payBands?: string[] | null;
   moduleCodes?: string[] | null;
   layer?: string | null;
+  /** AS_IT_WAS (default): each date's figures under the ICBs and regions of that date; RESTATED: today's. */
+  geography?: GeographyBasis | null;
 };
 
 export const ORG_DIMENSIONS = ['REGION', 'ICB', 'ORGANISATION'] as const;

@@ -5,6 +5,7 @@ import {
   WITHIN_ORG_DIMENSIONS,
   subsetsUpTo,
 } from './dimensions';
+import { refreshFlows } from './refresh-flows';
 
 /** Channel readers LISTEN on; PostgreSQL delivers a NOTIFY only when the sending transaction commits. */
 export const ROLLUPS_CHANNEL = 'coverage_rollups';
@@ -168,6 +169,7 @@ export async function refreshRollups(m: EntityManager, orgCode: string, asAt?: s
       [orgCode],
     );
     await dropWorkTables(tx);
+    await refreshFlows(tx, orgCode);
     await tx.query(`select pg_notify($1, $2)`, [ROLLUPS_CHANNEL, orgCode]);
   };
   // Temporary tables and the NOTIFY must share one transaction with the rollup writes.
