@@ -12,6 +12,7 @@ export default defineConfig({
     alias: {
       '@aiwr/shared-domain': path.join(workspace, 'libs/shared/domain/src/index.ts'),
       '@aiwr/web-ui': path.join(workspace, 'libs/web/ui/src/index.ts'),
+      '@aiwr/web-reports': path.join(workspace, 'libs/web/reports/src/index.ts'),
     },
   },
   build: {

@@ -1,7 +1,7 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout } from './Layout';
-import { pageRoutes } from './routes';
+import { pageRoutes, reportPackRoute } from './routes';
 import { AccountMenu, createApolloClient, RequireSignIn, SignInPage } from '../auth';
 
 // Cookie session + x-csrf-token header (apps/dashboard/src/auth, engineer C).
@@ -13,6 +13,7 @@ export function App() {
       <BrowserRouter>
         <Routes>
           <Route path="sign-in" element={<SignInPage />} />
+          <Route path="reports/pack" element={<RequireSignIn>{reportPackRoute}</RequireSignIn>} />
           {/* Every page goes in pageRoutes (routes.tsx): it renders only for a signed-in user. */}
           <Route
             element={

@@ -1,5 +1,5 @@
 // Every page is its own chunk (React.lazy), so the first load carries only the shell.
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route } from 'react-router';
 
 const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
@@ -15,6 +15,22 @@ const DataQualityPage = page(() => import('../pages/DataQualityPage'), 'DataQual
 const AboutPage = page(() => import('../pages/AboutPage'), 'AboutPage');
 const OrganisationsPage = page(() => import('../pages/OrganisationsPage'), 'OrganisationsPage');
 const NotFoundPage = page(() => import('../pages/NotFoundPage'), 'NotFoundPage');
+const SubscriptionsPage = page(() => import('@aiwr/web-reports'), 'SubscriptionsPage');
+const ReportPackView = lazy(() => import('@aiwr/web-reports').then((m) => ({ default: m.ReportPackView })));
+
+/** The report pack's print view: the chosen pages in a row, without the shell (libs/web/reports). */
+export const reportPackRoute = (
+  <Suspense fallback={<p className="nhsuk-body aiwr-loading">Loading the report pack…</p>}>
+    <ReportPackView
+      pages={{
+        overview: OverviewPage,
+        matrix: CoverageMatrixPage,
+        compare: ComparePage,
+        data_quality: DataQualityPage,
+      }}
+    />
+  </Suspense>
+);
 
 /** The dashboard's pages, to be placed inside the layout route. */
 export const pageRoutes = (
@@ -28,6 +44,7 @@ export const pageRoutes = (
     <Route path="data-quality" element={<DataQualityPage />} />
     <Route path="about" element={<AboutPage />} />
     <Route path="organisations" element={<OrganisationsPage />} />
+    <Route path="reports" element={<SubscriptionsPage />} />
     <Route path="*" element={<NotFoundPage />} />
   </>
 );
