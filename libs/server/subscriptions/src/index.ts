@@ -7,3 +7,4 @@ export type { PackSection, Cadence, PackFilters } from './lib/report-pack';
 export { unsubscribeToken } from './lib/unsubscribe-token';
 export { loadReportsConfig } from './lib/reports-config';
 export type { ReportsConfig } from './lib/reports-config';
+export { REPORTS_CONFIG } from './lib/reports-config';

@@ -43,7 +43,13 @@ export class PackRenderer {
       const page = await context.newPage();
       await page.goto(req.url, { waitUntil: 'networkidle', timeout: 60_000 });
       // The print view marks itself ready once every section has loaded (or failed) its data.
-      await page.waitForSelector('[data-pack-ready="true"]', { state: 'attached', timeout: 60_000 });
+      await page
+        .waitForSelector('[data-pack-ready="true"]', { state: 'attached', timeout: 60_000 })
+        .catch(async () => {
+          // Say what the page showed instead (a sign-in page, an error), so the delivery's error is useful.
+          const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ');
+          throw new Error(`The print view at ${url.pathname} did not finish loading: "${shown.slice(0, 300)}"`);
+        });
       await page.emulateMedia({ media: 'print' });
       const h = req.header;
       return await page.pdf({

@@ -145,7 +145,8 @@ export class PackSender {
 
   /** Takes the delivery unless it is done or another worker holds it (a stale hold is taken over). */
   private async claim(deliveryId: string): Promise<Claimed | null> {
-    const [row] = await this.db.query(
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [[row]] = await this.db.query(
       `update report_delivery d set status = 'sending', attempts = attempts + 1, updated_at = now()
        from report_subscription s, report_recipient r, app_user u
        where d.id = $1 and s.id = d.subscription_id

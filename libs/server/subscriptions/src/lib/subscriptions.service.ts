@@ -108,7 +108,7 @@ export class SubscriptionsService {
   /** Shared by the dashboard and the email's one-click link (which acts without a session). */
   async unsubscribeUser(actor: Caller | null, id: string, userId: string, via: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      const rows = await m.query(
+      const [rows] = await m.query( // an UPDATE answers [rows, affected count]
         `update report_recipient set unsubscribed_at = now()
          where subscription_id = $1 and user_id = $2 and unsubscribed_at is null returning user_id`,
         [id, userId],
