@@ -67,9 +67,7 @@ export class ReportSubscriptions1764700000001 implements MigrationInterface {
         unique (delivery_id, kind)
       )`);
     // A session minted for rendering one pack as its recipient: read-only and short-lived (null: a sign-in).
-    await q.query(
-      `alter table user_session add column purpose text check (purpose in ('report_render'))`,
-    );
+    await q.query(`alter table user_session add column purpose text check (purpose in ('report_render'))`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -12,11 +12,24 @@ import { DataSource } from 'typeorm';
 import ExcelJS from 'exceljs';
 import { refreshRollups } from '@aiwr/server-coverage';
 import { DEMO_PASSWORD, SessionService } from '@aiwr/server-access';
-import { REPORTS_CONFIG, ReportPlanner, ReportQueue, ReportsConfig, unsubscribeToken } from '@aiwr/server-subscriptions';
+import {
+  REPORTS_CONFIG,
+  ReportPlanner,
+  ReportQueue,
+  ReportsConfig,
+  unsubscribeToken,
+} from '@aiwr/server-subscriptions';
 import { TestApp, startTestApp } from '../support/test-app';
 import { demoEmail, SignedIn, signIn, signInAs } from '../support/auth';
 import { parseMail, startSmtp, TestSmtp } from '../support/smtp';
-import { Catalogue, ensureCatalogue, generateWorkforce, insertWorkforce, removeCatalogue, workforceOptions } from './coverage-workforce';
+import {
+  Catalogue,
+  ensureCatalogue,
+  generateWorkforce,
+  insertWorkforce,
+  removeCatalogue,
+  workforceOptions,
+} from './coverage-workforce';
 
 jest.setTimeout(240_000);
 
@@ -66,10 +79,14 @@ async function until<T>(what: string, check: () => Promise<T | undefined | false
   }
 }
 
-const mailsTo = (email: string) => smtp.received.filter((m) => m.to.includes(email)).map((m) => parseMail(m.raw));
+const mailsTo = (email: string) =>
+  smtp.received.filter((m) => m.to.includes(email)).map((m) => parseMail(m.raw));
 /** The PDF's text, by pdf-parse (in a child process: see tests/support/pdf-text.mjs). */
 const pdfText = (pdf: Buffer) =>
-  execFileSync(process.execPath, [path.join(root, 'tests/support/pdf-text.mjs')], { input: pdf, encoding: 'utf8' });
+  execFileSync(process.execPath, [path.join(root, 'tests/support/pdf-text.mjs')], {
+    input: pdf,
+    encoding: 'utf8',
+  });
 const deliveryRows = (subscriptionId: string) =>
   db.query(
     `select u.email, d.status, d.attempts, d.scope, d.last_error as "lastError", d.period
@@ -85,12 +102,17 @@ const input = (title: string, extra: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(dashboardDir, 'index.html')))
-    execFileSync('npx', ['vite', 'build', '--config', 'apps/dashboard/vite.config.mts', '--logLevel', 'warn'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
+    execFileSync(
+      'npx',
+      ['vite', 'build', '--config', 'apps/dashboard/vite.config.mts', '--logLevel', 'warn'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
   smtp = await startSmtp();
-  for (const k of ['SMTP_URL', 'REPORTS_WORKER', 'REPORTS_RETRY_LIMIT', 'REPORTS_RETRY_DELAY_SECONDS']) env[k] = process.env[k];
+  for (const k of ['SMTP_URL', 'REPORTS_WORKER', 'REPORTS_RETRY_LIMIT', 'REPORTS_RETRY_DELAY_SECONDS'])
+    env[k] = process.env[k];
   Object.assign(process.env, {
     SMTP_URL: smtp.url,
     REPORTS_WORKER: 'on',
@@ -109,7 +131,8 @@ beforeAll(async () => {
     );
   await insertWorkforce(db, people);
   for (const o of Object.keys(ORGS)) await db.transaction((m) => refreshRollups(m, o));
-  for (const role of ['trust_lead', 'admin', 'analyst', 'planner']) as[role] = await signInAs(app, role as any);
+  for (const role of ['trust_lead', 'admin', 'analyst', 'planner'])
+    as[role] = await signInAs(app, role as any);
   as.manchester = await signIn(app, MANCHESTER, DEMO_PASSWORD);
 });
 
@@ -119,8 +142,9 @@ afterAll(async () => {
   if (catalogue) await removeCatalogue(db, catalogue);
   await app?.close();
   await smtp?.close();
-  for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
-  else process.env[k] = v;
+  for (const [k, v] of Object.entries(env))
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
 });
 
 const GUYS = () => demoEmail('trust_lead');
@@ -141,7 +165,10 @@ describe('two recipients of one subscription, each in their own scope', () => {
     });
     subscriptionId = d.subscribeGroupToReport.id;
     await runPlanner();
-    await until('both packs sent', async () => mailsTo(GUYS()).length === 1 && mailsTo(MANCHESTER).length === 1);
+    await until(
+      'both packs sent',
+      async () => mailsTo(GUYS()).length === 1 && mailsTo(MANCHESTER).length === 1,
+    );
   });
 
   it("each PDF holds only the recipient's own figures, with scope, as-at date and page numbers", async () => {
@@ -150,7 +177,10 @@ describe('two recipients of one subscription, each in their own scope', () => {
     const text = async (mail: typeof guys) => {
       const pdf = mail.attachments.find((a) => a.contentType === 'application/pdf')!;
       fs.mkdirSync(path.join(root, 'test-artifacts'), { recursive: true });
-      fs.writeFileSync(path.join(root, 'test-artifacts', `pack-${mail.headers.to.split('@')[0]}.pdf`), pdf.content);
+      fs.writeFileSync(
+        path.join(root, 'test-artifacts', `pack-${mail.headers.to.split('@')[0]}.pdf`),
+        pdf.content,
+      );
       return pdfText(pdf.content).replace(/\s+/g, ' ');
     };
     const g = await text(guys);
@@ -244,7 +274,9 @@ describe('a failing send', () => {
   it('is retried with back-off, then marked failed with the reason', async () => {
     const analyst = demoEmail('analyst');
     smtp.refuse.add(analyst);
-    const { subscribeToReport } = await ok('analyst', SUBSCRIBE, { input: input('Analyst pack', { sections: ['overview'] }) });
+    const { subscribeToReport } = await ok('analyst', SUBSCRIBE, {
+      input: input('Analyst pack', { sections: ['overview'] }),
+    });
     const seen = new Set<string>();
     expect((await ok('analyst', SEND_NOW, { id: subscribeToReport.id })).sendReportNow).toBe(1);
     const [row] = await until('the delivery to fail', async () => {
@@ -313,19 +345,19 @@ describe('access: allowed and denied pairs', () => {
   it('a trust lead subscribes to their own trust, not to another', async () => {
     const mine = await ok('trust_lead', SUBSCRIBE, { input: input('Mine', { filters: { org: 'RJ1' } }) });
     expect(mine.subscribeToReport).toMatchObject({ receiving: true, canManage: true });
-    expect(await errorCode('trust_lead', SUBSCRIBE, { input: input('Theirs', { filters: { org: 'R0A' } }) })).toBe(
-      'FORBIDDEN',
-    );
-    expect(await errorCode('trust_lead', SUBSCRIBE, { input: input('Region', { filters: { region: 'Y62' } }) })).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      await errorCode('trust_lead', SUBSCRIBE, { input: input('Theirs', { filters: { org: 'R0A' } }) }),
+    ).toBe('FORBIDDEN');
+    expect(
+      await errorCode('trust_lead', SUBSCRIBE, { input: input('Region', { filters: { region: 'Y62' } }) }),
+    ).toBe('FORBIDDEN');
     expect(await errorCode(null, SUBSCRIBE, { input: input('Anon') })).toBe('UNAUTHENTICATED');
   });
 
   it('only administrators subscribe a group, and only to places each recipient may see', async () => {
-    expect(await errorCode('trust_lead', SUBSCRIBE_GROUP, { input: input('Group'), emails: [MANCHESTER] })).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      await errorCode('trust_lead', SUBSCRIBE_GROUP, { input: input('Group'), emails: [MANCHESTER] }),
+    ).toBe('FORBIDDEN');
     expect(await errorCode('planner', SUBSCRIBE_GROUP, { input: input('Group'), emails: [MANCHESTER] })).toBe(
       'FORBIDDEN',
     );
@@ -342,13 +374,18 @@ describe('access: allowed and denied pairs', () => {
     expect(others.map((s: any) => s.title)).not.toContain('Private pack');
     const UPDATE = `mutation($id: ID!, $input: ReportSubscriptionInput!) { updateReportSubscription(id: $id, input: $input) { title } }`;
     const CANCEL = `mutation($id: ID!) { cancelReportSubscription(id: $id) { cancelledAt } }`;
-    expect(await errorCode('manchester', UPDATE, { id: subscribeToReport.id, input: input('Hijacked') })).toBe('NOT_FOUND');
+    expect(
+      await errorCode('manchester', UPDATE, { id: subscribeToReport.id, input: input('Hijacked') }),
+    ).toBe('NOT_FOUND');
     expect(await errorCode('manchester', CANCEL, { id: subscribeToReport.id })).toBe('NOT_FOUND');
     expect(await errorCode('manchester', SEND_NOW, { id: subscribeToReport.id })).toBe('NOT_FOUND');
-    expect((await ok('admin', UPDATE, { id: subscribeToReport.id, input: input('Renamed') })).updateReportSubscription.title).toBe(
-      'Renamed',
-    );
-    expect((await ok('trust_lead', CANCEL, { id: subscribeToReport.id })).cancelReportSubscription.cancelledAt).toBeTruthy();
+    expect(
+      (await ok('admin', UPDATE, { id: subscribeToReport.id, input: input('Renamed') }))
+        .updateReportSubscription.title,
+    ).toBe('Renamed');
+    expect(
+      (await ok('trust_lead', CANCEL, { id: subscribeToReport.id })).cancelReportSubscription.cancelledAt,
+    ).toBeTruthy();
     const audit = await db.query(`select action from audit_log where target = $1 order by id`, [
       `report_subscription:${subscribeToReport.id}`,
     ]);
@@ -359,7 +396,7 @@ describe('access: allowed and denied pairs', () => {
     ]);
   });
 
-  it("download links: the recipient only, signed in, until they expire", async () => {
+  it('download links: the recipient only, signed in, until they expire', async () => {
     const history = (await ok('trust_lead', DELIVERIES)).reportDeliveries;
     const sent = history.find((d: any) => d.status === 'sent' && d.files.length === 2);
     const pdfUrl = app.url + sent.files.find((f: any) => f.kind === 'pdf').url;
@@ -383,7 +420,9 @@ describe('access: allowed and denied pairs', () => {
     const limit = config.attachMaxBytes;
     config.attachMaxBytes = 1000;
     try {
-      const { subscribeToReport } = await ok('manchester', SUBSCRIBE, { input: input('Big pack', { sections: ['overview'] }) });
+      const { subscribeToReport } = await ok('manchester', SUBSCRIBE, {
+        input: input('Big pack', { sections: ['overview'] }),
+      });
       const before = mailsTo(MANCHESTER).length;
       await ok('manchester', SEND_NOW, { id: subscribeToReport.id });
       await until('the linked pack', async () => mailsTo(MANCHESTER).length > before);
@@ -392,7 +431,10 @@ describe('access: allowed and denied pairs', () => {
       const links = [...mail.text.matchAll(/(http\S+\/api\/reports\/files\/\S+)/g)].map((x) => x[1]);
       expect(links).toHaveLength(2);
       expect(mail.text).toContain('sign in required');
-      const pdf = await fetch(links.find((l) => l)!, { headers: { cookie: as.manchester.cookie } });
+      const pdf = await fetch(
+        links.find((l) => l)!,
+        { headers: { cookie: as.manchester.cookie } },
+      );
       expect(pdf.status).toBe(200);
       expect((await fetch(links[0], { headers: { cookie: as.trust_lead.cookie } })).status).toBe(403);
     } finally {

@@ -68,7 +68,8 @@ export function parseMail(raw: string): ParsedMail {
     const type = headers['content-type'] ?? 'text/plain';
     const boundary = /boundary="?([^";]+)"?/.exec(type)?.[1];
     if (type.startsWith('multipart/') && boundary) {
-      for (const p of body.split(`--${boundary}`).slice(1)) if (!p.startsWith('--')) walk(p.replace(/^\r\n/, ''), false);
+      for (const p of body.split(`--${boundary}`).slice(1))
+        if (!p.startsWith('--')) walk(p.replace(/^\r\n/, ''), false);
       return;
     }
     const encoding = (headers['content-transfer-encoding'] ?? '').toLowerCase();
@@ -77,7 +78,9 @@ export function parseMail(raw: string): ParsedMail {
         ? Buffer.from(body.replace(/\s+/g, ''), 'base64')
         : encoding === 'quoted-printable'
           ? Buffer.from(
-              body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))),
+              body
+                .replace(/=\r\n/g, '')
+                .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))),
               'latin1',
             )
           : Buffer.from(body, 'latin1');

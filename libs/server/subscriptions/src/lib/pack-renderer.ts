@@ -36,24 +36,34 @@ export class PackRenderer {
     const browser = await chromium.launch({ executablePath: this.chromiumPath, args: CHROMIUM_ARGS });
     try {
       const url = new URL(req.url);
-      const context = await browser.newContext({ viewport: { width: 1200, height: 1600 } });
+      // Printed at 70%, A4 less its margins holds a 1000-pixel-wide layout: the viewport is that wide, so
+      // charts (drawn once, for the screen) are drawn at the width they are printed at.
+      const context = await browser.newContext({ viewport: { width: 1000, height: 1400 } });
       await context.addCookies([
         { name: req.cookie.name, value: req.cookie.value, url: url.origin, httpOnly: true, sameSite: 'Lax' },
       ]);
       const page = await context.newPage();
+      await page.emulateMedia({ media: 'print' });
       await page.goto(req.url, { waitUntil: 'networkidle', timeout: 60_000 });
       // The print view marks itself ready once every section has loaded (or failed) its data.
       await page
         .waitForSelector('[data-pack-ready="true"]', { state: 'attached', timeout: 60_000 })
         .catch(async () => {
           // Say what the page showed instead (a sign-in page, an error), so the delivery's error is useful.
-          const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ');
-          throw new Error(`The print view at ${url.pathname} did not finish loading: "${shown.slice(0, 300)}"`);
+          const shown = (
+            await page
+              .locator('body')
+              .innerText()
+              .catch(() => '')
+          ).replace(/\s+/g, ' ');
+          throw new Error(
+            `The print view at ${url.pathname} did not finish loading: "${shown.slice(0, 300)}"`,
+          );
         });
-      await page.emulateMedia({ media: 'print' });
       const h = req.header;
       return await page.pdf({
         format: 'A4',
+        scale: 0.7,
         printBackground: true,
         displayHeaderFooter: true,
         margin: { top: '18mm', bottom: '16mm', left: '12mm', right: '12mm' },

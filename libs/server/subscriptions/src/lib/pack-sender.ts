@@ -168,7 +168,12 @@ export class PackSender {
     await this.db.query(
       `update report_delivery set status = $2, last_error = $3, scope = coalesce($4, scope), updated_at = now()
        where id = $1`,
-      [d.id, skipped ? 'skipped' : final ? 'failed' : 'retrying', message, caller ? describeGrants(caller.grants) : null],
+      [
+        d.id,
+        skipped ? 'skipped' : final ? 'failed' : 'retrying',
+        message,
+        caller ? describeGrants(caller.grants) : null,
+      ],
     );
     if (final)
       await this.audit.record(
@@ -177,7 +182,9 @@ export class PackSender {
         `report_subscription:${d.subscriptionId}`,
         { delivery: d.id, period: d.period, recipient: d.userId, reason: message },
       );
-    this.log.warn(`report pack ${d.id} ${skipped ? 'skipped' : final ? 'failed' : 'will be retried'}: ${message}`);
+    this.log.warn(
+      `report pack ${d.id} ${skipped ? 'skipped' : final ? 'failed' : 'will be retried'}: ${message}`,
+    );
   }
 
   private async storeFiles(

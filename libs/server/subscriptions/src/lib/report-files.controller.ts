@@ -45,8 +45,10 @@ export class ReportFilesController {
       [id],
     );
     if (!file) throw new NotFoundException('No such report file.');
-    if (file.userId !== caller.userId) throw new ForbiddenException('That report pack was sent to someone else.');
-    if (file.expired) throw new GoneException('That link has expired: packs can be downloaded for a limited time.');
+    if (file.userId !== caller.userId)
+      throw new ForbiddenException('That report pack was sent to someone else.');
+    if (file.expired)
+      throw new GoneException('That link has expired: packs can be downloaded for a limited time.');
     await this.audit.record(caller, 'report_pack.download', `report_subscription:${file.subscriptionId}`, {
       file: id,
       kind: file.kind,

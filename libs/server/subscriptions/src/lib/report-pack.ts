@@ -34,7 +34,8 @@ export function cleanFilters(input: Record<string, unknown>): PackFilters {
     if (!(PACK_FILTER_KEYS as readonly string[]).includes(key))
       throw new Error(`Unknown report filter "${key.slice(0, 40)}".`);
     const value = String(raw).trim();
-    if (!/^[\w .,'&()/-]{1,120}$/.test(value)) throw new Error(`Report filter "${key}" has an invalid value.`);
+    if (!/^[\w .,'&()/-]{1,120}$/.test(value))
+      throw new Error(`Report filter "${key}" has an invalid value.`);
     if (key === 'asAt' && !/^\d{4}-\d{2}-\d{2}$/.test(value))
       throw new Error('Report filter asAt must be a date in the form YYYY-MM-DD.');
     out[key as PackFilterKey] = value;

@@ -12,7 +12,8 @@ registerEnumType(PackSectionEnum, {
 });
 registerEnumType(CadenceEnum, {
   name: 'ReportCadence',
-  description: "weekly (Mondays), monthly (the 1st), or after_import (after each import of the recipient's organisations).",
+  description:
+    "weekly (Mondays), monthly (the 1st), or after_import (after each import of the recipient's organisations).",
 });
 
 /** The dashboard's filters (one value each), as a pack is computed with them. */
@@ -83,7 +84,9 @@ export class ReportSubscriptionType {
   recipients: ReportRecipientType[];
 }
 
-@ObjectType('ReportFileLink', { description: 'A download of a sent pack: sign-in as its recipient required.' })
+@ObjectType('ReportFileLink', {
+  description: 'A download of a sent pack: sign-in as its recipient required.',
+})
 export class ReportFileLinkType {
   @Field() kind: string;
   @Field() url: string;
@@ -104,6 +107,8 @@ export class ReportDeliveryType {
   @Field({ nullable: true, description: 'attachment or link.' }) deliveredAs?: string;
   @Field() createdAt: string;
   @Field({ nullable: true }) sentAt?: string;
-  @Field(() => [ReportFileLinkType], { description: "The pack's files (to its recipient only, until expiry)." })
+  @Field(() => [ReportFileLinkType], {
+    description: "The pack's files (to its recipient only, until expiry).",
+  })
   files: ReportFileLinkType[];
 }

@@ -43,7 +43,8 @@ export class SubscriptionsModule implements OnApplicationBootstrap, OnApplicatio
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.worker) return;
-    if (!this.config.smtpUrl) this.log.warn('SMTP_URL is not set: report packs will fail to send until it is.');
+    if (!this.config.smtpUrl)
+      this.log.warn('SMTP_URL is not set: report packs will fail to send until it is.');
     await this.queue.start({
       plan: async () => this.queue.enqueueSends(await this.planner.planDue()),
       send: (job, attempt) => this.sender.send(job.deliveryId, attempt),

@@ -49,7 +49,7 @@ export class SubscriptionsResolver {
 
   @Roles('admin')
   @Mutation(() => ReportSubscriptionType, {
-    description: "Subscribes a group of users; each receives the pack in their own scope (admin; audited).",
+    description: 'Subscribes a group of users; each receives the pack in their own scope (admin; audited).',
   })
   subscribeGroupToReport(
     @CurrentCaller() caller: Caller,
@@ -59,7 +59,9 @@ export class SubscriptionsResolver {
     return this.subscriptions.subscribeGroup(caller, input, recipientEmails);
   }
 
-  @Mutation(() => ReportSubscriptionType, { description: 'Changes a subscription (its creator or an admin; audited).' })
+  @Mutation(() => ReportSubscriptionType, {
+    description: 'Changes a subscription (its creator or an admin; audited).',
+  })
   updateReportSubscription(
     @CurrentCaller() caller: Caller,
     @Args('id', { type: () => ID }) id: string,
@@ -68,7 +70,9 @@ export class SubscriptionsResolver {
     return this.subscriptions.update(caller, id, input);
   }
 
-  @Mutation(() => ReportSubscriptionType, { description: 'Stops a subscription for everyone (creator or admin; audited).' })
+  @Mutation(() => ReportSubscriptionType, {
+    description: 'Stops a subscription for everyone (creator or admin; audited).',
+  })
   cancelReportSubscription(
     @CurrentCaller() caller: Caller,
     @Args('id', { type: () => ID }) id: string,
@@ -85,7 +89,8 @@ export class SubscriptionsResolver {
   }
 
   @Mutation(() => Int, {
-    description: 'Sends the pack to every current recipient now (creator or admin; audited). Returns how many.',
+    description:
+      'Sends the pack to every current recipient now (creator or admin; audited). Returns how many.',
   })
   async sendReportNow(
     @CurrentCaller() caller: Caller,

@@ -108,7 +108,8 @@ export class SubscriptionsService {
   /** Shared by the dashboard and the email's one-click link (which acts without a session). */
   async unsubscribeUser(actor: Caller | null, id: string, userId: string, via: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      const [rows] = await m.query( // an UPDATE answers [rows, affected count]
+      const [rows] = await m.query(
+        // an UPDATE answers [rows, affected count]
         `update report_recipient set unsubscribed_at = now()
          where subscription_id = $1 and user_id = $2 and unsubscribed_at is null returning user_id`,
         [id, userId],
@@ -119,10 +120,16 @@ export class SubscriptionsService {
       );
       if (!exists) throw new NotFoundException('You do not receive that report pack.');
       if (rows.length)
-        await this.audit.record(actor, 'report_subscription.unsubscribe', `report_subscription:${id}`, {
-          user: userId,
-          via,
-        }, m);
+        await this.audit.record(
+          actor,
+          'report_subscription.unsubscribe',
+          `report_subscription:${id}`,
+          {
+            user: userId,
+            via,
+          },
+          m,
+        );
     });
   }
 
@@ -147,7 +154,11 @@ export class SubscriptionsService {
    * Delivery history: the caller's own packs (with their download links), plus, for a subscription the
    * caller manages, how the sends to its other recipients went (no links to their files).
    */
-  async deliveries(caller: Caller, subscriptionId: string | null, limit: number): Promise<ReportDeliveryType[]> {
+  async deliveries(
+    caller: Caller,
+    subscriptionId: string | null,
+    limit: number,
+  ): Promise<ReportDeliveryType[]> {
     const rows = await this.db.query(
       `select d.id, d.subscription_id as "subscriptionId", s.title as "subscriptionTitle", u.email as recipient,
               d.period, d.status, d.attempts, d.scope, d.last_error as "lastError", d.delivered_as as "deliveredAs",
@@ -174,7 +185,8 @@ export class SubscriptionsService {
   ): Promise<ReportSubscriptionType> {
     const clean = this.validate(input);
     await assertFiltersVisible(this.policy, caller, clean.filters);
-    for (const userId of userIds) if (userId !== caller.userId) await this.assertRecipientSees(userId, null, clean.filters);
+    for (const userId of userIds)
+      if (userId !== caller.userId) await this.assertRecipientSees(userId, null, clean.filters);
     const id = await this.db.transaction(async (m) => {
       const [row] = await m.query(
         `insert into report_subscription (title, sections, filters, cadence, created_by)
@@ -186,10 +198,16 @@ export class SubscriptionsService {
          on conflict do nothing`,
         [row.id, userIds],
       );
-      await this.audit.record(caller, 'report_subscription.create', `report_subscription:${row.id}`, {
-        ...clean,
-        recipients: userIds.length,
-      }, m);
+      await this.audit.record(
+        caller,
+        'report_subscription.create',
+        `report_subscription:${row.id}`,
+        {
+          ...clean,
+          recipients: userIds.length,
+        },
+        m,
+      );
       return row.id as string;
     });
     return this.one(caller, id);
@@ -197,7 +215,8 @@ export class SubscriptionsService {
 
   private validate(input: ReportSubscriptionInput) {
     const title = input.title?.trim() ?? '';
-    if (title.length < 1 || title.length > 120) throw new BadRequestException('Give a title of 1 to 120 characters.');
+    if (title.length < 1 || title.length > 120)
+      throw new BadRequestException('Give a title of 1 to 120 characters.');
     const sections = [...new Set(input.sections)];
     if (sections.length === 0 || sections.some((s) => !PACK_SECTIONS.includes(s)))
       throw new BadRequestException(`Choose sections from ${PACK_SECTIONS.join(', ')}.`);
@@ -249,11 +268,13 @@ export class SubscriptionsService {
       cancelledAt: r.cancelledAt ?? undefined,
       receiving: !!mine?.subscribed && !r.cancelledAt,
       canManage,
-      recipients: (canManage ? r.recipients : mine ? [mine] : []).map(({ email, displayName, subscribed }) => ({
-        email,
-        displayName,
-        subscribed,
-      })),
+      recipients: (canManage ? r.recipients : mine ? [mine] : []).map(
+        ({ email, displayName, subscribed }) => ({
+          email,
+          displayName,
+          subscribed,
+        }),
+      ),
     };
   }
 

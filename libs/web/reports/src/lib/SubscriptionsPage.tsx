@@ -46,7 +46,9 @@ const describeFilters = (f: Subscription['filters']) =>
     .join(', ') || 'none (everything in your scope)';
 
 export function SubscriptionsPage() {
-  const { data, loading, error, refetch } = useQuery(REPORT_SUBSCRIPTIONS, { fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(REPORT_SUBSCRIPTIONS, {
+    fetchPolicy: 'cache-and-network',
+  });
   const [unsubscribe] = useMutation(UNSUBSCRIBE_FROM_REPORT);
   const [cancel] = useMutation(CANCEL_REPORT_SUBSCRIPTION);
   const [sendNow] = useMutation(SEND_REPORT_NOW);
@@ -65,8 +67,8 @@ export function SubscriptionsPage() {
     <>
       <h1>Report packs by email</h1>
       <p className="nhsuk-body">
-        A report pack is a PDF of the pages you choose, with an XLSX of its figures, sent to you by email.
-        The figures are always computed with your own access scope and disclosure rules.
+        A report pack is a PDF of the pages you choose, with an XLSX of its figures, sent to you by email. The
+        figures are always computed with your own access scope and disclosure rules.
       </p>
       {message && (
         <div className="nhsuk-inset-text" role="status">
@@ -105,14 +107,18 @@ export function SubscriptionsPage() {
                     : s.receiving
                       ? 'You receive it'
                       : 'You do not receive it'}
-                  {s.canManage && s.recipients.length > 1 && ` (${s.recipients.filter((r) => r.subscribed).length} recipients)`}
+                  {s.canManage &&
+                    s.recipients.length > 1 &&
+                    ` (${s.recipients.filter((r) => r.subscribed).length} recipients)`}
                 </td>
                 <td>
                   {s.receiving && (
                     <button
                       type="button"
                       className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                      onClick={() => act(() => unsubscribe({ variables: { id: s.id } }), `Unsubscribed from ${s.title}.`)}
+                      onClick={() =>
+                        act(() => unsubscribe({ variables: { id: s.id } }), `Unsubscribed from ${s.title}.`)
+                      }
                     >
                       Unsubscribe<span className="nhsuk-u-visually-hidden"> from {s.title}</span>
                     </button>
@@ -131,7 +137,9 @@ export function SubscriptionsPage() {
                       <button
                         type="button"
                         className="nhsuk-button nhsuk-button--warning nhsuk-button--small"
-                        onClick={() => act(() => cancel({ variables: { id: s.id } }), `${s.title} is cancelled.`)}
+                        onClick={() =>
+                          act(() => cancel({ variables: { id: s.id } }), `${s.title} is cancelled.`)
+                        }
                       >
                         Cancel for everyone<span className="nhsuk-u-visually-hidden"> {s.title}</span>
                       </button>
@@ -262,8 +270,11 @@ function SubscribeForm({ onDone }: { onDone: (message: string) => void }) {
         </div>
       </fieldset>
       <p className="nhsuk-body-s">
-        Filters: {Object.entries(filters).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'} (the filters you
-        had chosen on the dashboard).
+        Filters:{' '}
+        {Object.entries(filters)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ') || 'none'}{' '}
+        (the filters you had chosen on the dashboard).
       </p>
       {error && <p className="nhsuk-error-message">{error.message}</p>}
       <button type="submit" className="nhsuk-button" disabled={loading || sections.length === 0}>
