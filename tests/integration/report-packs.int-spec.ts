@@ -341,6 +341,36 @@ describe('two API processes', () => {
   });
 });
 
+describe('after each import', () => {
+  it("plans one pack after an import of an organisation in the recipient's scope, none for others", async () => {
+    const { subscribeToReport } = await ok('manchester', SUBSCRIBE, {
+      input: input('After import', { cadence: 'after_import' }),
+    });
+    const planner = app.app.get(ReportPlanner);
+    const importOf = async (org: string) => {
+      const [row] = await db.query(
+        `insert into import_record (kind, mode, file_name, file_sha256, org_codes, outcome)
+         values ('staff', 'all_or_nothing', 'esr.csv', md5(random()::text), $1, 'succeeded') returning id`,
+        [[org]],
+      );
+      return row.id as string;
+    };
+    await planner.planDue();
+    expect(await deliveryRows(subscribeToReport.id)).toEqual([]);
+    const other = await importOf('RJ1');
+    await planner.planDue();
+    expect(await deliveryRows(subscribeToReport.id)).toEqual([]);
+    const own = await importOf('R0A');
+    await planner.planDue();
+    await planner.planDue();
+    expect((await deliveryRows(subscribeToReport.id)).map((r: any) => [r.email, r.period])).toEqual([
+      [MANCHESTER, `import:${own}`],
+    ]);
+    await db.query(`delete from report_subscription where id = $1`, [subscribeToReport.id]);
+    await db.query(`delete from import_record where id = any($1)`, [[other, own]]);
+  });
+});
+
 describe('access: allowed and denied pairs', () => {
   it('a trust lead subscribes to their own trust, not to another', async () => {
     const mine = await ok('trust_lead', SUBSCRIBE, { input: input('Mine', { filters: { org: 'RJ1' } }) });
