@@ -7,7 +7,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import net from 'node:net';
 import { DataSource } from 'typeorm';
 import ExcelJS from 'exceljs';
 import { refreshRollups } from '@aiwr/server-coverage';
@@ -304,7 +306,7 @@ describe('a failing send', () => {
   });
 });
 
-describe('two API processes', () => {
+describe('two API instances planning and sending at the same moment', () => {
   let second: TestApp;
   beforeAll(async () => {
     second = await startTestApp({ dashboardDir });
@@ -330,6 +332,59 @@ describe('two API processes', () => {
       app.app.get(ReportQueue).enqueueSends([...a, ...b]),
       second.app.get(ReportQueue).enqueueSends([...a, ...b]),
     ]);
+    await until('both packs sent', async () => {
+      const rows = await deliveryRows(subscribeGroupToReport.id);
+      return rows.length === 2 && rows.every((r: any) => r.status === 'sent');
+    });
+    await new Promise((r) => setTimeout(r, 3000)); // room for a duplicate to show up, if there were one
+    expect(mailsTo(GUYS()).length - before.guys).toBe(1);
+    expect(mailsTo(demoEmail('planner')).length - before.planner).toBe(1);
+    expect((await deliveryRows(subscribeGroupToReport.id)).map((r: any) => r.attempts)).toEqual([1, 1]);
+  });
+});
+
+describe('two API processes started together', () => {
+  const children: ChildProcess[] = [];
+  afterAll(async () => {
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((c) => (c.exitCode === null ? once(c, 'exit') : null)));
+  });
+
+  const freePort = () =>
+    new Promise<number>((resolve) => {
+      const server = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+
+  /** The API as deployed: its own Node process, with the report worker on, serving the dashboard. */
+  async function spawnApi(): Promise<string> {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['-r', './scripts/register.cjs', 'apps/api/src/main.ts'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DASHBOARD_DIR: dashboardDir,
+        SMTP_URL: smtp.url,
+        REPORTS_WORKER: 'on',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    children.push(child);
+    const url = `http://127.0.0.1:${port}`;
+    await until('the API process to start', async () => (await fetch(`${url}/health`).catch(() => null))?.ok);
+    return url;
+  }
+
+  it('both catch up on due packs at start, and each pack is sent once', async () => {
+    const { subscribeGroupToReport } = await ok('admin', SUBSCRIBE_GROUP, {
+      input: input('Started-together pack', { sections: ['overview'] }),
+      emails: [GUYS(), demoEmail('planner')],
+    });
+    const before = { guys: mailsTo(GUYS()).length, planner: mailsTo(demoEmail('planner')).length };
+    await Promise.all([spawnApi(), spawnApi()]);
     await until('both packs sent', async () => {
       const rows = await deliveryRows(subscribeGroupToReport.id);
       return rows.length === 2 && rows.every((r: any) => r.status === 'sent');

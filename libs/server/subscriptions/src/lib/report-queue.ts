@@ -65,11 +65,6 @@ export class ReportQueue {
       await this.boss.send(SEND_QUEUE, { deliveryId }, { singletonKey: deliveryId });
   }
 
-  /** Asks for a planning pass now (e.g. right after start, to catch up on what came due while down). */
-  async planSoon(): Promise<void> {
-    await this.boss?.send(PLAN_QUEUE, null, { singletonKey: 'plan', singletonSeconds: 30 });
-  }
-
   get running(): boolean {
     return this.boss !== undefined;
   }

@@ -49,8 +49,13 @@ export class SubscriptionsModule implements OnApplicationBootstrap, OnApplicatio
       plan: async () => this.queue.enqueueSends(await this.planner.planDue()),
       send: (job, attempt) => this.sender.send(job.deliveryId, attempt),
     });
-    // Catch up on anything that came due while no process was running.
-    await this.queue.planSoon();
+    // Catch up on anything that came due while no process was running. Processes starting together all
+    // do this at once; the delivery table's unique key lets each pack be created, and sent, once.
+    try {
+      await this.queue.enqueueSends(await this.planner.planDue());
+    } catch (e) {
+      this.log.error(`planning report packs at start failed: ${(e as Error).message}`);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
