@@ -19,7 +19,7 @@ export class ReportPlanner {
     private readonly policy: AccessPolicy,
   ) {}
 
-  /** Returns the deliveries this call created (to be queued by the caller). */
+  /** Returns the deliveries to queue: those this call created, and any left waiting. */
   async planDue(now = new Date()): Promise<string[]> {
     const calendar: { id: string }[] = await this.db.query(
       `insert into report_delivery (subscription_id, user_id, period)
@@ -36,7 +36,12 @@ export class ReportPlanner {
     const afterImport = await this.planAfterImports();
     const created = [...calendar.map((r) => r.id), ...afterImport];
     if (created.length) this.log.log(`${created.length} report pack(s) due`);
-    return created;
+    // Deliveries recorded where no worker runs (REPORTS_WORKER=off, "send now"), or left by a process that
+    // stopped before queueing them; queueing one twice is harmless (the send claims the delivery).
+    const waiting: { id: string }[] = await this.db.query(
+      `select id from report_delivery where status = 'queued' and created_at < now() - interval '1 minute'`,
+    );
+    return [...created, ...waiting.map((r) => r.id)];
   }
 
   /**

@@ -97,7 +97,8 @@ export class SubscriptionsResolver {
     @Args('id', { type: () => ID }) id: string,
   ): Promise<number> {
     const deliveries = await this.subscriptions.sendNow(caller, id);
-    await this.queue.enqueueSends(deliveries);
+    // Without a worker in this process, a worker process queues them at its next planning pass.
+    if (this.queue.running) await this.queue.enqueueSends(deliveries);
     return deliveries.length;
   }
 }
