@@ -1,5 +1,5 @@
 import { Browser, Page } from 'playwright-core';
-import { appUrl, launchBrowser, screenshot } from '../support/browser';
+import { launchBrowser, screenshot } from '../support/browser';
 import { signInAsThroughForm } from '../support/browser-auth';
 
 describe('report packs page (real Chromium, real API)', () => {

@@ -3,7 +3,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router';
-import { formatDate } from '@aiwr/web-ui';
 import type { ReportCadence, ReportSection, ReportSubscriptionsQuery } from '../generated/graphql';
 import {
   CANCEL_REPORT_SUBSCRIPTION,
@@ -37,6 +36,15 @@ const FILTER_KEYS = [
   'module',
   'layer',
 ] as const;
+
+/** e.g. 29 November 2026 (web-ui's formatter is out of reach of a feature lib under the current tag rules). */
+const formatDate = (iso: string) =>
+  new Date(iso).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 
 type Subscription = ReportSubscriptionsQuery['reportSubscriptions'][number];
 
