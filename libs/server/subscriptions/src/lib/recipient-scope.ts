@@ -1,9 +1,8 @@
-import { ForbiddenException } from '@nestjs/common';
 import type { AccessPolicy, Caller } from '@aiwr/server-access';
 import type { PackFilters } from './report-pack';
 
 /**
- * Refuses filters naming a place the user may not see (through THE access policy), so a subscription
+ * Refuses filters naming a place the user may not see (THE access policy decides), so a subscription
  * cannot be used to learn about places outside a recipient's scope. Other filters (staff group, archetype)
  * only narrow what the recipient's scope already allows.
  */
@@ -13,10 +12,8 @@ export async function assertFiltersVisible(
   filters: PackFilters,
 ): Promise<void> {
   if (filters.org) await policy.assertOrgsVisible(caller, [filters.org]);
-  const scope = await policy.visibleHierarchy(caller);
-  if (!scope) return;
-  if (filters.icb && !scope.icbCodes.includes(filters.icb))
-    throw new ForbiddenException('That ICB is outside your access scope.');
-  if (filters.region && !scope.regionCodes.includes(filters.region))
-    throw new ForbiddenException('That region is outside your access scope.');
+  await policy.assertAreasVisible(caller, {
+    icbCodes: filters.icb ? [filters.icb] : null,
+    regionCodes: filters.region ? [filters.region] : null,
+  });
 }
