@@ -1,12 +1,11 @@
 // The report pack's print view: the chosen dashboard pages one after another, each starting a new printed
-// page. The report worker opens it in headless Chromium as the recipient (a render-only session), waits
-// for data-pack-ready and prints it to PDF, so the pack shows exactly what the recipient may see.
+// page, inside the layout (whose navigation and footer the print styles hide). The report worker opens it
+// in headless Chromium as the recipient (a render-only session), waits for data-pack-ready and prints it
+// to PDF, so the pack shows exactly what the recipient may see.
 import { Suspense, useEffect, useRef, useState, type ComponentType } from 'react';
 import { useSearchParams } from 'react-router';
+import { PACK_SECTIONS, type PackSection } from './sections';
 import './reports.css';
-
-export const PACK_SECTIONS = ['overview', 'matrix', 'compare', 'data_quality'] as const;
-export type PackSection = (typeof PACK_SECTIONS)[number];
 
 /** How long the page must show no loading state before it counts as ready (charts finish animating). */
 const SETTLE_MS = 1500;
@@ -19,19 +18,17 @@ export function ReportPackView({ pages }: { pages: Record<PackSection, Component
   const root = useRef<HTMLDivElement>(null);
   const ready = useSettled(root);
   return (
-    <div className="nhsuk-width-container aiwr-pack" ref={root} data-pack-ready={ready ? 'true' : 'false'}>
-      <main className="nhsuk-main-wrapper" id="main-content">
-        {sections.map((s) => {
-          const Page = pages[s];
-          return (
-            <section key={s} className="aiwr-pack-section" data-section={s}>
-              <Suspense fallback={<p className="nhsuk-body aiwr-loading">Loading the section…</p>}>
-                <Page />
-              </Suspense>
-            </section>
-          );
-        })}
-      </main>
+    <div className="aiwr-pack" ref={root} data-pack-ready={ready ? 'true' : 'false'}>
+      {sections.map((s) => {
+        const Page = pages[s];
+        return (
+          <section key={s} className="aiwr-pack-section" data-section={s}>
+            <Suspense fallback={<p className="nhsuk-body aiwr-loading">Loading the section…</p>}>
+              <Page />
+            </Suspense>
+          </section>
+        );
+      })}
     </div>
   );
 }

@@ -3,7 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router';
-import type { ReportCadence, ReportSection, ReportSubscriptionsQuery } from '../generated/graphql';
+import { formatDate, usePageTitle } from '@aiwr/web-ui';
+import type { ReportCadence, ReportSection, ReportSubscriptionsQuery } from '@aiwr/web-data-access';
 import {
   CANCEL_REPORT_SUBSCRIPTION,
   REPORT_SUBSCRIPTIONS,
@@ -37,15 +38,6 @@ const FILTER_KEYS = [
   'layer',
 ] as const;
 
-/** e.g. 29 November 2026 (web-ui's formatter is out of reach of a feature lib under the current tag rules). */
-const formatDate = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-
 type Subscription = ReportSubscriptionsQuery['reportSubscriptions'][number];
 
 const describeFilters = (f: Subscription['filters']) =>
@@ -54,6 +46,7 @@ const describeFilters = (f: Subscription['filters']) =>
     .join(', ') || 'none (everything in your scope)';
 
 export function SubscriptionsPage() {
+  usePageTitle('Report packs');
   const { data, loading, error, refetch } = useQuery(REPORT_SUBSCRIPTIONS, {
     fetchPolicy: 'cache-and-network',
   });

@@ -1,0 +1,37 @@
+// The web feature libs the dashboard is made of, in header navigation order. A new feature lib exports a
+// WebFeature from its index (routes with lazily loaded pages, nav entries) and is added here.
+import type { WebFeature } from '@aiwr/web-data-access';
+import { accessFeature } from '@aiwr/web-access';
+import { coverageFeature } from '@aiwr/web-coverage';
+import { archetypesFeature } from '@aiwr/web-archetypes';
+import { ingestFeature } from '@aiwr/web-ingest';
+import { qualityFeature } from '@aiwr/web-quality';
+import { referenceFeature } from '@aiwr/web-reference';
+import { reportsFeature } from '@aiwr/web-reports';
+
+/** A feature's page by its route (undefined: the index page), for pages one feature shows inside another. */
+const pageAt = (feature: WebFeature, path: string | undefined) => {
+  const route = feature.routes.find((r) => r.path === path);
+  if (!route) throw new Error(`no page at ${path ?? '/'} in ${feature.name}`);
+  return route.Component;
+};
+
+// The report pack prints these pages as its sections (libs/web/reports).
+const reports = reportsFeature({
+  overview: pageAt(coverageFeature, undefined),
+  matrix: pageAt(coverageFeature, 'coverage'),
+  compare: pageAt(coverageFeature, 'compare'),
+  data_quality: pageAt(qualityFeature, 'data-quality'),
+});
+
+export const FEATURES: WebFeature[] = [
+  coverageFeature,
+  archetypesFeature,
+  ingestFeature,
+  qualityFeature,
+  reports,
+  referenceFeature,
+  accessFeature,
+];
+
+export const NAV_ITEMS = FEATURES.flatMap((f) => f.nav ?? []);
