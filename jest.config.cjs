@@ -19,6 +19,9 @@ const common = {
   testEnvironment: 'node',
   rootDir: __dirname,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/'],
+  // pg-boss and two of its dependencies ship only ES modules; SWC turns them into CommonJS for jest
+  // (Node 20's jest runtime cannot require ES modules; the API's @swc-node/register already compiles them).
+  transformIgnorePatterns: ['/node_modules/(?!(pg-boss|serialize-error|non-error|rrule-temporal)/)'],
 };
 
 module.exports = {

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDatabase, defaultDataDir } from './embedded-db.mjs';
+import { startDevSmtp } from './dev-smtp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (m) => console.log(`[start] ${m}`);
@@ -51,10 +52,18 @@ run(
   env,
 );
 
+// Report packs by email: without SMTP_URL, a loopback SMTP server keeps the mail in <data dir>/mail.
+let smtpUrl = process.env.SMTP_URL;
+if (!smtpUrl) {
+  const mailDir = path.join(dataDir, 'mail');
+  smtpUrl = (await startDevSmtp({ dir: mailDir, log })).url;
+  log(`report pack emails are kept in ${mailDir} (development SMTP on ${smtpUrl})`);
+}
+
 const port = process.env.PORT ?? '3000';
 const api = spawn(process.execPath, ['-r', './scripts/register.cjs', 'apps/api/src/main.ts'], {
   cwd: root,
-  env: { ...env, PORT: port, DASHBOARD_DIR: path.join(root, 'dist/dashboard') },
+  env: { ...env, PORT: port, DASHBOARD_DIR: path.join(root, 'dist/dashboard'), SMTP_URL: smtpUrl },
   stdio: 'inherit',
 });
 let stopping = false;

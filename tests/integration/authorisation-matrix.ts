@@ -32,6 +32,7 @@ import { DataSource } from 'typeorm';
 import type { Role, ScopeGrant, VisibleHierarchy } from '@aiwr/server-access';
 import { recordedImportFor, storedUploadFor } from './import-matrix-support';
 import { ARCHETYPE_MATRIX_ENTRIES } from './archetypes-matrix-support';
+import { REPORT_MATRIX_ENTRIES } from './reports-matrix-support';
 
 export type GqlResult = { data?: any; errors?: { message: string; path?: string[]; extensions?: any }[] };
 export type GqlFn = (query: string, variables?: Record<string, unknown>) => Promise<GqlResult>;
@@ -475,6 +476,7 @@ export const AUTHORISATION_MATRIX: Record<string, MatrixEntry> = {
   },
   // --- archetypes (libs/server/archetypes): rules, explain, preview, AI products, data quality --
   ...ARCHETYPE_MATRIX_ENTRIES,
+  ...REPORT_MATRIX_ENTRIES,
 };
 
 /**

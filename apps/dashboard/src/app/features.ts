@@ -8,6 +8,22 @@ import { ingestFeature } from '@aiwr/web-ingest';
 import { qualityFeature } from '@aiwr/web-quality';
 import { planningFeature } from '@aiwr/web-planning';
 import { referenceFeature } from '@aiwr/web-reference';
+import { reportsFeature } from '@aiwr/web-reports';
+
+/** A feature's page by its route (undefined: the index page), for pages one feature shows inside another. */
+const pageAt = (feature: WebFeature, path: string | undefined) => {
+  const route = feature.routes.find((r) => r.path === path);
+  if (!route) throw new Error(`no page at ${path ?? '/'} in ${feature.name}`);
+  return route.Component;
+};
+
+// The report pack prints these pages as its sections (libs/web/reports).
+const reports = reportsFeature({
+  overview: pageAt(coverageFeature, undefined),
+  matrix: pageAt(coverageFeature, 'coverage'),
+  compare: pageAt(coverageFeature, 'compare'),
+  data_quality: pageAt(qualityFeature, 'data-quality'),
+});
 
 export const FEATURES: WebFeature[] = [
   coverageFeature,
@@ -15,6 +31,7 @@ export const FEATURES: WebFeature[] = [
   archetypesFeature,
   ingestFeature,
   qualityFeature,
+  reports,
   referenceFeature,
   accessFeature,
 ];

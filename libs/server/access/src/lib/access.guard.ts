@@ -35,6 +35,9 @@ export class AccessGuard implements CanActivate {
 
     const caller = req.aiwrCaller;
     if (!caller) throw new UnauthorizedException('Sign in to continue.');
+    if (isStateChanging(ctx) && req.aiwrSessionPurpose === 'report_render') {
+      throw new ForbiddenException('A report-rendering session is read-only.');
+    }
     if (isStateChanging(ctx) && !tokensMatch(req.header(CSRF_HEADER), req.aiwrCsrfToken)) {
       throw new ForbiddenException(
         `Missing or wrong CSRF token: send the ${CSRF_HEADER} header returned by signIn or me.`,
@@ -58,5 +61,6 @@ export async function attachCaller(req: AccessRequest, sessions: SessionService)
   const session = token ? await sessions.resolve(token) : null;
   req.aiwrCaller = session?.caller ?? null;
   req.aiwrCsrfToken = session?.csrfToken;
+  req.aiwrSessionPurpose = session?.purpose ?? null;
   return req.aiwrCaller;
 }

@@ -4,7 +4,12 @@ import type { Request, Response } from 'express';
 import type { Caller } from './access.types';
 
 /** What the access layer keeps on a request once the session has been checked. */
-export type AccessRequest = Request & { aiwrCaller?: Caller | null; aiwrCsrfToken?: string };
+export type AccessRequest = Request & {
+  aiwrCaller?: Caller | null;
+  aiwrCsrfToken?: string;
+  /** Set when the session was minted for rendering a report pack (read-only). */
+  aiwrSessionPurpose?: string | null;
+};
 
 /** The HTTP request and response behind a GraphQL field or a controller route. */
 export function httpOf(ctx: ExecutionContext): { req: AccessRequest; res: Response } {

@@ -12,7 +12,14 @@ export const SESSION_HOURS = 8;
 const CACHE_MS = 10_000;
 const CACHE_MAX = 10_000;
 
-export type ResolvedSession = { caller: Caller; csrfToken: string; expiresAt: Date };
+/** What a session may be used for: null for a sign-in; `report_render` for rendering one report pack. */
+export type SessionPurpose = 'report_render' | null;
+export type ResolvedSession = {
+  caller: Caller;
+  csrfToken: string;
+  expiresAt: Date;
+  purpose: SessionPurpose;
+};
 export type NewSession = { token: string; csrfToken: string; expiresAt: Date };
 
 /**
@@ -48,13 +55,26 @@ export class SessionService {
   }
 
   async create(userId: string): Promise<NewSession> {
+    return this.insert(userId, SESSION_HOURS * 3600_000, null);
+  }
+
+  /**
+   * A session for the report worker to open a recipient's report pack in headless Chromium, so the pack
+   * shows exactly what the recipient would see signed in. Read-only (the guard refuses anything
+   * state-changing) and short-lived; the worker destroys it as soon as the pack is rendered.
+   */
+  async createForRendering(userId: string, minutes = 5): Promise<NewSession> {
+    return this.insert(userId, minutes * 60_000, 'report_render');
+  }
+
+  private async insert(userId: string, lifetimeMs: number, purpose: SessionPurpose): Promise<NewSession> {
     const token = randomToken();
     const csrfToken = randomToken();
-    const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
+    const expiresAt = new Date(Date.now() + lifetimeMs);
     await this.db.query(`delete from user_session where expires_at < now()`);
     await this.db.query(
-      `insert into user_session (id, user_id, csrf_token, expires_at) values ($1, $2, $3, $4)`,
-      [hashToken(token), userId, csrfToken, expiresAt],
+      `insert into user_session (id, user_id, csrf_token, expires_at, purpose) values ($1, $2, $3, $4, $5)`,
+      [hashToken(token), userId, csrfToken, expiresAt, purpose],
     );
     return { token, csrfToken, expiresAt };
   }
@@ -67,7 +87,7 @@ export class SessionService {
     if (hit && hit.until > now && hit.value.expiresAt.getTime() > now) return hit.value;
     this.cache.delete(id);
     const [row] = await this.db.query(
-      `select u.id, u.email, u.role, s.csrf_token as "csrfToken", s.expires_at as "expiresAt",
+      `select u.id, u.email, u.role, s.csrf_token as "csrfToken", s.expires_at as "expiresAt", s.purpose,
               coalesce((select json_agg(json_build_object('type', sc.scope_type, 'code', sc.scope_code)
                                         order by sc.scope_type, sc.scope_code)
                         from user_scope sc where sc.user_id = u.id), '[]') as grants
@@ -85,6 +105,7 @@ export class SessionService {
       },
       csrfToken: row.csrfToken,
       expiresAt: new Date(row.expiresAt),
+      purpose: row.purpose ?? null,
     };
     if (this.cache.size >= CACHE_MAX) this.cache.clear();
     this.cache.set(id, { value, until: now + CACHE_MS });

@@ -9,6 +9,7 @@ import { CoverageModule } from '@aiwr/server-coverage';
 import { IngestModule } from '@aiwr/server-ingest';
 import { ReportingModule } from '@aiwr/server-reporting';
 import { PlanningModule } from '@aiwr/server-planning';
+import { SubscriptionsModule } from '@aiwr/server-subscriptions';
 import { HealthController } from './health.controller';
 
 @Module({
@@ -29,6 +30,7 @@ import { HealthController } from './health.controller';
     ArchetypesModule,
     ReportingModule,
     PlanningModule,
+    SubscriptionsModule, // scheduled report packs: pg-boss queue, Chromium PDF, SMTP
   ],
   controllers: [HealthController],
 })

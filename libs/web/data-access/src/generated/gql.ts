@@ -39,6 +39,11 @@ type Documents = {
     "\n  query CoverageSpc($filter: CoverageFilter) {\n    coverageSpc(filter: $filter, measure: COVERAGE) {\n      mean\n      upperLimit\n      lowerLimit\n      targetPct\n      variation\n      assurance\n      points {\n        asAt\n        value\n        specialCauses\n        high\n      }\n    }\n  }\n": typeof types.CoverageSpcDocument,
     "\n  query DataQuality($asAt: String, $orgCode: String) {\n    dataQuality(asAt: $asAt, orgCode: $orgCode) {\n      orgCode\n      orgName\n      asAt\n      headcount\n      peopleWithoutArchetype\n      unmatchedCompletions\n      unmatchedCompletionPeople\n      unmappedRoles {\n        staffGroupCode\n        jobRole\n        people\n      }\n      unmappedAreasOfWork {\n        areaOfWork\n        people\n        assignments\n      }\n    }\n  }\n": typeof types.DataQualityDocument,
     "\n  query OrganisationsPage($regionCode: String) {\n    regions {\n      code\n      name\n    }\n    organisations(regionCode: $regionCode) {\n      code\n      name\n      icbCode\n      trustType\n    }\n  }\n": typeof types.OrganisationsPageDocument,
+    "\n  query ReportSubscriptions {\n    reportSubscriptions {\n      id\n      title\n      sections\n      cadence\n      createdBy\n      createdAt\n      cancelledAt\n      receiving\n      canManage\n      filters {\n        asAt\n        region\n        icb\n        org\n        department\n        staffGroup\n        clinicalArea\n        archetype\n        payBand\n        module\n        layer\n      }\n      recipients {\n        email\n        displayName\n        subscribed\n      }\n    }\n    reportDeliveries(first: 20) {\n      id\n      subscriptionTitle\n      recipient\n      period\n      status\n      attempts\n      scope\n      lastError\n      deliveredAs\n      createdAt\n      sentAt\n      files {\n        kind\n        url\n        expiresAt\n      }\n    }\n  }\n": typeof types.ReportSubscriptionsDocument,
+    "\n  mutation SubscribeToReport($input: ReportSubscriptionInput!) {\n    subscribeToReport(input: $input) {\n      id\n    }\n  }\n": typeof types.SubscribeToReportDocument,
+    "\n  mutation UnsubscribeFromReport($id: ID!) {\n    unsubscribeFromReport(id: $id) {\n      id\n      receiving\n    }\n  }\n": typeof types.UnsubscribeFromReportDocument,
+    "\n  mutation CancelReportSubscription($id: ID!) {\n    cancelReportSubscription(id: $id) {\n      id\n      cancelledAt\n    }\n  }\n": typeof types.CancelReportSubscriptionDocument,
+    "\n  mutation SendReportNow($id: ID!) {\n    sendReportNow(id: $id)\n  }\n": typeof types.SendReportNowDocument,
 };
 const documents: Documents = {
     "\n  query SignInOptions {\n    oidcSignInEnabled\n  }\n": types.SignInOptionsDocument,
@@ -66,6 +71,11 @@ const documents: Documents = {
     "\n  query CoverageSpc($filter: CoverageFilter) {\n    coverageSpc(filter: $filter, measure: COVERAGE) {\n      mean\n      upperLimit\n      lowerLimit\n      targetPct\n      variation\n      assurance\n      points {\n        asAt\n        value\n        specialCauses\n        high\n      }\n    }\n  }\n": types.CoverageSpcDocument,
     "\n  query DataQuality($asAt: String, $orgCode: String) {\n    dataQuality(asAt: $asAt, orgCode: $orgCode) {\n      orgCode\n      orgName\n      asAt\n      headcount\n      peopleWithoutArchetype\n      unmatchedCompletions\n      unmatchedCompletionPeople\n      unmappedRoles {\n        staffGroupCode\n        jobRole\n        people\n      }\n      unmappedAreasOfWork {\n        areaOfWork\n        people\n        assignments\n      }\n    }\n  }\n": types.DataQualityDocument,
     "\n  query OrganisationsPage($regionCode: String) {\n    regions {\n      code\n      name\n    }\n    organisations(regionCode: $regionCode) {\n      code\n      name\n      icbCode\n      trustType\n    }\n  }\n": types.OrganisationsPageDocument,
+    "\n  query ReportSubscriptions {\n    reportSubscriptions {\n      id\n      title\n      sections\n      cadence\n      createdBy\n      createdAt\n      cancelledAt\n      receiving\n      canManage\n      filters {\n        asAt\n        region\n        icb\n        org\n        department\n        staffGroup\n        clinicalArea\n        archetype\n        payBand\n        module\n        layer\n      }\n      recipients {\n        email\n        displayName\n        subscribed\n      }\n    }\n    reportDeliveries(first: 20) {\n      id\n      subscriptionTitle\n      recipient\n      period\n      status\n      attempts\n      scope\n      lastError\n      deliveredAs\n      createdAt\n      sentAt\n      files {\n        kind\n        url\n        expiresAt\n      }\n    }\n  }\n": types.ReportSubscriptionsDocument,
+    "\n  mutation SubscribeToReport($input: ReportSubscriptionInput!) {\n    subscribeToReport(input: $input) {\n      id\n    }\n  }\n": types.SubscribeToReportDocument,
+    "\n  mutation UnsubscribeFromReport($id: ID!) {\n    unsubscribeFromReport(id: $id) {\n      id\n      receiving\n    }\n  }\n": types.UnsubscribeFromReportDocument,
+    "\n  mutation CancelReportSubscription($id: ID!) {\n    cancelReportSubscription(id: $id) {\n      id\n      cancelledAt\n    }\n  }\n": types.CancelReportSubscriptionDocument,
+    "\n  mutation SendReportNow($id: ID!) {\n    sendReportNow(id: $id)\n  }\n": types.SendReportNowDocument,
 };
 
 /**
@@ -182,6 +192,26 @@ export function graphql(source: "\n  query DataQuality($asAt: String, $orgCode: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OrganisationsPage($regionCode: String) {\n    regions {\n      code\n      name\n    }\n    organisations(regionCode: $regionCode) {\n      code\n      name\n      icbCode\n      trustType\n    }\n  }\n"): (typeof documents)["\n  query OrganisationsPage($regionCode: String) {\n    regions {\n      code\n      name\n    }\n    organisations(regionCode: $regionCode) {\n      code\n      name\n      icbCode\n      trustType\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportSubscriptions {\n    reportSubscriptions {\n      id\n      title\n      sections\n      cadence\n      createdBy\n      createdAt\n      cancelledAt\n      receiving\n      canManage\n      filters {\n        asAt\n        region\n        icb\n        org\n        department\n        staffGroup\n        clinicalArea\n        archetype\n        payBand\n        module\n        layer\n      }\n      recipients {\n        email\n        displayName\n        subscribed\n      }\n    }\n    reportDeliveries(first: 20) {\n      id\n      subscriptionTitle\n      recipient\n      period\n      status\n      attempts\n      scope\n      lastError\n      deliveredAs\n      createdAt\n      sentAt\n      files {\n        kind\n        url\n        expiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReportSubscriptions {\n    reportSubscriptions {\n      id\n      title\n      sections\n      cadence\n      createdBy\n      createdAt\n      cancelledAt\n      receiving\n      canManage\n      filters {\n        asAt\n        region\n        icb\n        org\n        department\n        staffGroup\n        clinicalArea\n        archetype\n        payBand\n        module\n        layer\n      }\n      recipients {\n        email\n        displayName\n        subscribed\n      }\n    }\n    reportDeliveries(first: 20) {\n      id\n      subscriptionTitle\n      recipient\n      period\n      status\n      attempts\n      scope\n      lastError\n      deliveredAs\n      createdAt\n      sentAt\n      files {\n        kind\n        url\n        expiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscribeToReport($input: ReportSubscriptionInput!) {\n    subscribeToReport(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SubscribeToReport($input: ReportSubscriptionInput!) {\n    subscribeToReport(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnsubscribeFromReport($id: ID!) {\n    unsubscribeFromReport(id: $id) {\n      id\n      receiving\n    }\n  }\n"): (typeof documents)["\n  mutation UnsubscribeFromReport($id: ID!) {\n    unsubscribeFromReport(id: $id) {\n      id\n      receiving\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelReportSubscription($id: ID!) {\n    cancelReportSubscription(id: $id) {\n      id\n      cancelledAt\n    }\n  }\n"): (typeof documents)["\n  mutation CancelReportSubscription($id: ID!) {\n    cancelReportSubscription(id: $id) {\n      id\n      cancelledAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendReportNow($id: ID!) {\n    sendReportNow(id: $id)\n  }\n"): (typeof documents)["\n  mutation SendReportNow($id: ID!) {\n    sendReportNow(id: $id)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
