@@ -1,2 +1,4 @@
 export * from './lib/disclosure';
 export * from './lib/coverage-measures';
+export * from './lib/match-key';
+export * from './lib/archetype-rules';

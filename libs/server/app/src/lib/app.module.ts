@@ -8,6 +8,7 @@ import { ArchetypesModule } from '@aiwr/server-archetypes';
 import { CoverageModule } from '@aiwr/server-coverage';
 import { IngestModule } from '@aiwr/server-ingest';
 import { ReportingModule } from '@aiwr/server-reporting';
+import { MappingsModule } from '@aiwr/server-mappings';
 import { HealthController } from './health.controller';
 
 @Module({
@@ -27,6 +28,7 @@ import { HealthController } from './health.controller';
     IngestModule,
     ArchetypesModule,
     ReportingModule,
+    MappingsModule,
   ],
   controllers: [HealthController],
 })

@@ -1,4 +1,4 @@
-import { areaOfWorkKey, StoredRuleConditions } from '@aiwr/db';
+import { matchKey, StoredRuleConditions } from '@aiwr/shared-domain';
 import { expandPayBands, keywordLikePatterns, resolveStaffGroups, RuleReference } from './rule-conditions';
 
 /** A rule version ready to evaluate. */
@@ -23,8 +23,6 @@ export class SqlParams {
 export const titleKeySql = (column: string) =>
   `' ' || btrim(regexp_replace(lower(coalesce(${column}, '')), '[^a-z0-9]+', ' ', 'g')) || ' '`;
 
-/** SQL that folds an area of work exactly like `areaOfWorkKey` does. */
-const AREA_KEY_SQL = `lower(btrim(regexp_replace(a.area_of_work, '[[:space:]_]+', ' ', 'g')))`;
 
 /**
  * Translates a rule's conditions into a boolean SQL expression over `staff_assignment a` (plus its
@@ -38,10 +36,7 @@ export function ruleToSql(c: StoredRuleConditions, ref: RuleReference, p: SqlPar
     parts.push(`a.staff_group_code = any(${p.add(resolveStaffGroups(c.staffGroups, ref), 'text[]')})`);
   if (c.jobRoles)
     parts.push(
-      `lower(btrim(a.job_role)) = any(${p.add(
-        c.jobRoles.map((r) => r.trim().toLowerCase()),
-        'text[]',
-      )})`,
+      `match_key(a.job_role) = any(${p.add(c.jobRoles.map(matchKey), 'text[]')})`,
     );
   if (c.occupationCodePrefixes)
     parts.push(
@@ -51,7 +46,7 @@ export function ruleToSql(c: StoredRuleConditions, ref: RuleReference, p: SqlPar
       )})`,
     );
   if (c.areasOfWork)
-    parts.push(`${AREA_KEY_SQL} = any(${p.add(c.areasOfWork.map(areaOfWorkKey), 'text[]')})`);
+    parts.push(`match_key(a.area_of_work) = any(${p.add(c.areasOfWork.map(matchKey), 'text[]')})`);
   if (c.clinicalAreas) parts.push(`a.clinical_area_code = any(${p.add(c.clinicalAreas, 'text[]')})`);
   if (c.titleKeywords)
     parts.push(`a.title_key like any(${p.add(keywordLikePatterns(c.titleKeywords), 'text[]')})`);

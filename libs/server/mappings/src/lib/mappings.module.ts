@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { MappingsResolver } from './mappings.resolver';
+import { MappingsService } from './mappings.service';
+
+/** Area-of-work mappings, course equivalences and coverage targets over GraphQL. */
+@Module({ providers: [MappingsService, MappingsResolver], exports: [MappingsService] })
+export class MappingsModule {}
