@@ -32,7 +32,7 @@ export async function importedDataChecksum(ds: DataSource): Promise<string> {
   const tables: { name: string }[] = await ds.query(
     `select table_name as name from information_schema.tables
      where table_schema = 'public' and table_type = 'BASE TABLE'
-       and (table_name in ('staff_snapshot', 'staff_assignment', 'training_completion')
+       and (table_name in ('staff_snapshot', 'staff_assignment', 'training_completion', 'unmatched_completion')
             or table_name like 'person\\_%' or (table_name like 'coverage\\_%' and table_name <> 'coverage_target'))
      order by table_name`,
   );

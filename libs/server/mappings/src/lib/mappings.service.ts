@@ -2,6 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessPolicy, AuditService, Caller } from '@aiwr/server-access';
+import { CoverageService } from '@aiwr/server-coverage';
 import { applyReferenceChange, recordHistory, ReferenceChange } from './reference-change';
 import { recomputeAfterReferenceChange } from './recompute';
 import { previewReferenceChange } from './preview';
@@ -78,6 +79,7 @@ export class MappingsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
+    private readonly coverage: CoverageService,
   ) {}
 
   /** National rows plus the organisation rows of `orgCode` (or of every organisation the caller sees). */
@@ -169,7 +171,7 @@ export class MappingsService {
     const change = toReferenceChange(input);
     if (!reason?.trim()) throw new BadRequestException('Say why: a reason is required for every change.');
     await this.access.assertCanEditReference(caller, scopeOf(change));
-    return this.db.transaction(async (m) => {
+    const result = await this.db.transaction(async (m) => {
       const applied = await applyReferenceChange(m, change, caller.email);
       const organisationsReevaluated = await recomputeAfterReferenceChange(m, applied.work);
       const version = await recordHistory(m, applied, caller.email, reason.trim(), organisationsReevaluated);
@@ -195,5 +197,8 @@ export class MappingsService {
         organisationsReevaluated,
       };
     });
+    // Other processes hear the NOTIFY sent in the transaction; this one answers the next request at once.
+    this.coverage.cache.invalidate();
+    return result;
   }
 }

@@ -43,23 +43,31 @@ export class CoverageCatalog {
 
   /** `db` may be a transaction's manager (a what-if preview reads targets it has not committed). */
   static async load(db: Pick<DataSource, 'query'>): Promise<CoverageCatalog> {
-    const [snapshots, orgs, memberships, icbs, regions, groups, areas, bands, archetypes, modules, targets] =
-      await Promise.all([
-        db.query(`select org_code, as_at::text as as_at from staff_snapshot order by org_code, as_at`),
-        db.query(`select code, name, icb_code, region_code, trust_type from organisation`),
-        db.query(`select org_code, icb_code, valid_from::text as valid_from, valid_to::text as valid_to
-                  from organisation_icb_membership order by org_code, valid_from`),
-        db.query(`select code, name, region_code from icb`),
-        db.query(`select code, name from region`),
-        db.query(`select code, name from staff_group`),
-        db.query(`select code, name from clinical_area`),
-        db.query(`select code, label as name from pay_band`),
-        db.query(`select code, name from archetype`),
-        db.query(`select code, title as name, layer from training_module`),
-        db.query(`select org_code, region_code, effective_from::text as effective_from, layer, module_code,
+    // A DataSource runs these on several pooled connections; a transaction's manager has one connection,
+    // which takes one query at a time.
+    const sql = [
+      `select org_code, as_at::text as as_at from staff_snapshot order by org_code, as_at`,
+      `select code, name, icb_code, region_code, trust_type from organisation`,
+      `select org_code, icb_code, valid_from::text as valid_from, valid_to::text as valid_to
+                  from organisation_icb_membership order by org_code, valid_from`,
+      `select code, name, region_code from icb`,
+      `select code, name from region`,
+      `select code, name from staff_group`,
+      `select code, name from clinical_area`,
+      `select code, label as name from pay_band`,
+      `select code, name from archetype`,
+      `select code, title as name, layer from training_module`,
+      `select org_code, region_code, effective_from::text as effective_from, layer, module_code,
                          target_pct::float8 as target_pct, amber_pct::float8 as amber_pct
-                  from coverage_target order by effective_from desc`),
-      ]);
+                  from coverage_target order by effective_from desc`,
+    ];
+    const [snapshots, orgs, memberships, icbs, regions, groups, areas, bands, archetypes, modules, targets] =
+      db instanceof DataSource
+        ? await Promise.all(sql.map((q) => db.query(q)))
+        : await sql.reduce<Promise<any[]>>(
+            async (acc, q) => [...(await acc), await db.query(q)],
+            Promise.resolve([]),
+          );
     const snapshotsByOrg = new Map<string, string[]>();
     for (const s of snapshots) {
       const list = snapshotsByOrg.get(s.org_code) ?? [];
@@ -170,7 +178,12 @@ export class CoverageCatalog {
    * before the scope's default; of several effective dates, the latest on or before `on`. Null when no
    * row applies (the caller uses 90% with amber from 75%).
    */
-  targetFor(opts: { orgCode?: string | null; layer?: string | null; moduleCode?: string | null; on?: string }) {
+  targetFor(opts: {
+    orgCode?: string | null;
+    layer?: string | null;
+    moduleCode?: string | null;
+    on?: string;
+  }) {
     const layer = opts.layer ?? (opts.moduleCode ? this.moduleLayer.get(opts.moduleCode) : null) ?? null;
     const on = opts.on ?? new Date().toISOString().slice(0, 10);
     const region = opts.orgCode ? (this.orgs.get(opts.orgCode)?.regionCode ?? null) : null;
