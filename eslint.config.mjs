@@ -14,6 +14,7 @@ export default [
       'coverage/**',
       'test-artifacts/**',
       'apps/dashboard/src/generated/**',
+      'libs/web/*/src/lib/generated/**',
       '.bench/**',
       'tmp/**',
     ],

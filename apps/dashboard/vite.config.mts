@@ -12,6 +12,7 @@ export default defineConfig({
     alias: {
       '@aiwr/shared-domain': path.join(workspace, 'libs/shared/domain/src/index.ts'),
       '@aiwr/web-ui': path.join(workspace, 'libs/web/ui/src/index.ts'),
+      '@aiwr/web-mappings': path.join(workspace, 'libs/web/mappings/src/index.ts'),
     },
   },
   build: {

@@ -120,7 +120,9 @@ export class MappingsEquivalencesTargets1764300000001 implements MigrationInterf
         import_id uuid references import_record(id),
         primary key (org_code, person_key, course_key, completed_on)
       )`);
-    await q.query(`create index unmatched_completion_course_idx on unmatched_completion (course_key, org_code)`);
+    await q.query(
+      `create index unmatched_completion_course_idx on unmatched_completion (course_key, org_code)`,
+    );
     await q.query(
       `alter table training_completion add column via_equivalence boolean not null default false`,
     );
@@ -180,7 +182,9 @@ export class MappingsEquivalencesTargets1764300000001 implements MigrationInterf
     await q.query(`delete from area_of_work_mapping where org_code is not null`);
     await q.query(`drop index if exists area_of_work_mapping_scope_idx`);
     await q.query(`drop index if exists area_of_work_mapping_org_idx`);
-    await q.query(`alter table area_of_work_mapping drop column org_code, drop column area_of_work, drop column version`);
+    await q.query(
+      `alter table area_of_work_mapping drop column org_code, drop column area_of_work, drop column version`,
+    );
     await q.query(`alter table area_of_work_mapping add primary key (area_of_work_key)`);
     await q.query(`drop function if exists match_key(text)`);
   }

@@ -91,11 +91,7 @@ export async function checkRuleReferences(m: EntityManager, rule: ArchetypeRuleD
   const unknown = (what: string, values: string[] | undefined, known: string[]) =>
     (values ?? []).filter((v) => !known.includes(v)).forEach((v) => problems.push(`unknown ${what} "${v}"`));
   unknown('archetype', rule.archetypes, refs.archetypes);
-  unknown(
-    'staff group',
-    rule.when.staffGroups?.map(matchKey),
-    refs.staff_groups,
-  );
+  unknown('staff group', rule.when.staffGroups?.map(matchKey), refs.staff_groups);
   unknown('clinical area', rule.when.clinicalAreas, refs.clinical_areas);
   for (const value of rule.when.payBands ?? []) {
     const [from, to] = payBandRange(value);

@@ -56,11 +56,10 @@ describe('API: mappings, course equivalences and targets (previewed, versioned, 
   }`;
   const areaOf = async (o: string, emp: string) =>
     (
-      await q(`select clinical_area_code from staff_assignment where org_code = $1 and as_at = $2 and person_key = $3`, [
-        o,
-        asAt,
-        person(o, emp),
-      ])
+      await q(
+        `select clinical_area_code from staff_assignment where org_code = $1 and as_at = $2 and person_key = $3`,
+        [o, asAt, person(o, emp)],
+      )
     )[0].clinical_area_code;
   const rollupPeople = async (o: string, area: string) =>
     (
@@ -142,16 +141,26 @@ describe('API: mappings, course equivalences and targets (previewed, versioned, 
   };
 
   it("a trust lead cannot preview or change another trust's mapping, nor a national one; an analyst nothing", async () => {
-    const otherTrust = await t.gql(CHANGE, { change: { ...mapNeonatal, orgCode: other }, reason: 'x' }, lead.headers);
+    const otherTrust = await t.gql(
+      CHANGE,
+      { change: { ...mapNeonatal, orgCode: other }, reason: 'x' },
+      lead.headers,
+    );
     expect(otherTrust.errors?.[0].message).toMatch(/only their own trust/);
-    const national = await t.gql(CHANGE, { change: { ...mapNeonatal, orgCode: null }, reason: 'x' }, lead.headers);
+    const national = await t.gql(
+      CHANGE,
+      { change: { ...mapNeonatal, orgCode: null }, reason: 'x' },
+      lead.headers,
+    );
     expect(national.errors?.[0].message).toMatch(/administrators/);
     const preview = await t.gql(PREVIEW, { change: { ...mapNeonatal, orgCode: other } }, lead.headers);
     expect(preview.errors?.[0].message).toMatch(/only their own trust/);
     const byAnalyst = await t.gql(CHANGE, { change: mapNeonatal, reason: 'x' }, analyst.headers);
     expect(byAnalyst.errors?.[0].message).toMatch(/forbidden|role/i);
     expect(await areaOf(other, 'M1')).toBe('unmapped');
-    const [{ n }] = await q(`select count(*)::int as n from area_of_work_mapping where org_code = any($1)`, [[org, other]]);
+    const [{ n }] = await q(`select count(*)::int as n from area_of_work_mapping where org_code = any($1)`, [
+      [org, other],
+    ]);
     expect(n).toBe(0);
   });
 
@@ -162,7 +171,12 @@ describe('API: mappings, course equivalences and targets (previewed, versioned, 
     expect(p.peopleMoved).toBe(2);
     expect(p.moves).toEqual([{ fromCode: 'unmapped', toCode: 'maternity', people: 2 }]);
     expect(p.organisations).toHaveLength(1);
-    expect(p.organisations[0]).toMatchObject({ orgCode: org, headcount: 5, unmappedBefore: 2, unmappedAfter: 0 });
+    expect(p.organisations[0]).toMatchObject({
+      orgCode: org,
+      headcount: 5,
+      unmappedBefore: 2,
+      unmappedAfter: 0,
+    });
     expect(await areaOf(org, 'M3')).toBe('unmapped');
   });
 
@@ -264,28 +278,51 @@ describe('API: mappings, course equivalences and targets (previewed, versioned, 
       ).then((r) => r[0].met);
     expect(await need(org, 'M1')).toBe(false);
     expect(await need(org, 'M2')).toBe(true);
-    const kept = await q(`select org_code, source_course from unmatched_completion where org_code = any($1) order by 1`, [
-      [org, other],
-    ]);
+    const kept = await q(
+      `select org_code, source_course from unmatched_completion where org_code = any($1) order by 1`,
+      [[org, other]],
+    );
     expect(kept).toEqual([
       { org_code: org, source_course: 'AI Foundations' },
       { org_code: other, source_course: 'AI Foundations' },
     ]);
-    const unmatched = await t.gql(`{ unmatchedCourses { orgCode courseName completions people } }`, {}, lead.headers);
-    expect(unmatched.data.unmatchedCourses).toEqual([{ orgCode: org, courseName: 'AI Foundations', completions: 1, people: 1 }]);
+    const unmatched = await t.gql(
+      `{ unmatchedCourses { orgCode courseName completions people } }`,
+      {},
+      lead.headers,
+    );
+    expect(unmatched.data.unmatchedCourses).toEqual([
+      { orgCode: org, courseName: 'AI Foundations', completions: 1, people: 1 },
+    ]);
 
-    const change = { kind: 'COURSE_EQUIVALENCE', orgCode: org, courseName: 'AI foundations', moduleCode: 'AIF-01' };
+    const change = {
+      kind: 'COURSE_EQUIVALENCE',
+      orgCode: org,
+      courseName: 'AI foundations',
+      moduleCode: 'AIF-01',
+    };
     const preview = await t.gql(PREVIEW, { change }, lead.headers);
     expect(preview.errors).toBeUndefined();
     expect(preview.data.previewReferenceChange.completionsCounted).toBe(1);
     expect(preview.data.previewReferenceChange.organisations).toEqual([
-      expect.objectContaining({ orgCode: org, needsMetAfter: preview.data.previewReferenceChange.organisations[0].needsMetBefore + 1 }),
+      expect.objectContaining({
+        orgCode: org,
+        needsMetAfter: preview.data.previewReferenceChange.organisations[0].needsMetBefore + 1,
+      }),
     ]);
     expect(await need(org, 'M1')).toBe(false);
 
-    const saved = await t.gql(CHANGE, { change, reason: 'Our LMS name for the foundation course' }, lead.headers);
+    const saved = await t.gql(
+      CHANGE,
+      { change, reason: 'Our LMS name for the foundation course' },
+      lead.headers,
+    );
     expect(saved.errors).toBeUndefined();
-    expect(saved.data.changeReferenceData).toMatchObject({ kind: 'COURSE_EQUIVALENCE', version: 1, organisationsReevaluated: 1 });
+    expect(saved.data.changeReferenceData).toMatchObject({
+      kind: 'COURSE_EQUIVALENCE',
+      version: 1,
+      organisationsReevaluated: 1,
+    });
     expect(await need(org, 'M1')).toBe(true);
     expect(await need(other, 'M1')).toBe(false); // the equivalence is the trust's own
     const [{ met }] = await q(
@@ -302,7 +339,10 @@ describe('API: mappings, course equivalences and targets (previewed, versioned, 
   it('refuses an equivalence for a name the catalogue already has', async () => {
     const { errors } = await t.gql(
       CHANGE,
-      { change: { kind: 'COURSE_EQUIVALENCE', orgCode: org, courseName: 'aif 01', moduleCode: 'AIF-01' }, reason: 'x' },
+      {
+        change: { kind: 'COURSE_EQUIVALENCE', orgCode: org, courseName: 'aif 01', moduleCode: 'AIF-01' },
+        reason: 'x',
+      },
       lead.headers,
     );
     expect(errors?.[0].message).toMatch(/already a name of AIF-01/);
@@ -328,15 +368,29 @@ describe('API: mappings, course equivalences and targets (previewed, versioned, 
     const preview = await t.gql(PREVIEW, { change }, lead.headers);
     expect(preview.errors).toBeUndefined();
     expect(preview.data.previewReferenceChange.organisations).toEqual([
-      expect.objectContaining({ orgCode: org, coveragePct: pct, ragBefore: 'RED', ragAfter: 'GREEN', targetPctAfter: Math.floor(pct) }),
+      expect.objectContaining({
+        orgCode: org,
+        coveragePct: pct,
+        ragBefore: 'RED',
+        ragAfter: 'GREEN',
+        targetPctAfter: Math.floor(pct),
+      }),
     ]);
     const saved = await t.gql(CHANGE, { change, reason: 'Local trajectory for year one' }, lead.headers);
     expect(saved.errors).toBeUndefined();
     const after = await t.gql(COVERAGE, { org }, lead.headers);
-    expect(after.data.coverage.total).toEqual({ coveragePct: { value: pct }, targetPct: Math.floor(pct), rag: 'GREEN' });
+    expect(after.data.coverage.total).toEqual({
+      coveragePct: { value: pct },
+      targetPct: Math.floor(pct),
+      rag: 'GREEN',
+    });
 
     // A target effective in the future does not apply yet.
-    await t.gql(CHANGE, { change: { ...change, targetPct: 100, amberPct: 99, effectiveFrom: '2999-01-01' }, reason: 'later' }, lead.headers);
+    await t.gql(
+      CHANGE,
+      { change: { ...change, targetPct: 100, amberPct: 99, effectiveFrom: '2999-01-01' }, reason: 'later' },
+      lead.headers,
+    );
     const still = await t.gql(COVERAGE, { org }, lead.headers);
     expect(still.data.coverage.total.rag).toBe('GREEN');
 
@@ -358,12 +412,24 @@ describe('API: mappings, course equivalences and targets (previewed, versioned, 
   });
 
   it('an administrator edits national rows; each edit is a new version with its own audit entry', async () => {
-    const change = { kind: 'AREA_OF_WORK', areaOfWork: 'Neonatal Intensive Care', clinicalAreaCode: 'maternity' };
+    const change = {
+      kind: 'AREA_OF_WORK',
+      areaOfWork: 'Neonatal Intensive Care',
+      clinicalAreaCode: 'maternity',
+    };
     const first = await t.gql(CHANGE, { change, reason: 'national default' }, admin.headers);
     expect(first.errors).toBeUndefined();
-    const second = await t.gql(CHANGE, { change: { ...change, clinicalAreaCode: 'critical-care' }, reason: 'reconsidered' }, admin.headers);
+    const second = await t.gql(
+      CHANGE,
+      { change: { ...change, clinicalAreaCode: 'critical-care' }, reason: 'reconsidered' },
+      admin.headers,
+    );
     expect(second.data.changeReferenceData.version).toBe(2);
-    const removed = await t.gql(CHANGE, { change: { ...change, remove: true }, reason: 'withdrawn' }, admin.headers);
+    const removed = await t.gql(
+      CHANGE,
+      { change: { ...change, remove: true }, reason: 'withdrawn' },
+      admin.headers,
+    );
     expect(removed.data.changeReferenceData.version).toBe(3);
     const audits = await q(
       `select action, details->>'reason' as reason from audit_log where target = 'neonatalintensivecare' order by id`,

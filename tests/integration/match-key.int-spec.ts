@@ -37,9 +37,10 @@ describe('match_key in PostgreSQL agrees with matchKey', () => {
       ' – ',
       '123',
     ];
-    const [{ keys }] = await ds.query(`select array_agg(match_key(v) order by n) as keys from unnest($1::text[]) with ordinality t(v, n)`, [
-      labels,
-    ]);
+    const [{ keys }] = await ds.query(
+      `select array_agg(match_key(v) order by n) as keys from unnest($1::text[]) with ordinality t(v, n)`,
+      [labels],
+    );
     expect(keys).toEqual(labels.map(matchKey));
     const [{ k }] = await ds.query(`select match_key(null) as k`);
     expect(k).toBeNull();

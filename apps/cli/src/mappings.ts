@@ -14,12 +14,18 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CoreModule } from '@aiwr/server-core';
 import { AccessModule, Caller, UsersService } from '@aiwr/server-access';
-import { MappingsModule, MappingsService, ReferenceChangeInput, ReferenceKindEnum } from '@aiwr/server-mappings';
+import {
+  MappingsModule,
+  MappingsService,
+  ReferenceChangeInput,
+  ReferenceKindEnum,
+} from '@aiwr/server-mappings';
 
 @Module({ imports: [CoreModule, AccessModule, MappingsModule] })
 class MappingsCliModule {}
 
-const USAGE = 'usage: npm run mappings -- list|suggest|set-area|set-course|set-target ... (see apps/cli/src/mappings.ts)';
+const USAGE =
+  'usage: npm run mappings -- list|suggest|set-area|set-course|set-target ... (see apps/cli/src/mappings.ts)';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -7,4 +7,5 @@ export const NAV_ITEMS = [
   { to: '/archetypes', label: 'Archetypes' },
   { to: '/imports', label: 'Imports' },
   { to: '/data-quality', label: 'Data quality' },
+  { to: '/mappings', label: 'Mappings' },
 ] as const;

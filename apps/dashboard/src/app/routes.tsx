@@ -15,6 +15,7 @@ const DataQualityPage = page(() => import('../pages/DataQualityPage'), 'DataQual
 const AboutPage = page(() => import('../pages/AboutPage'), 'AboutPage');
 const OrganisationsPage = page(() => import('../pages/OrganisationsPage'), 'OrganisationsPage');
 const NotFoundPage = page(() => import('../pages/NotFoundPage'), 'NotFoundPage');
+const MappingsPage = page(() => import('@aiwr/web-mappings'), 'MappingsPage');
 
 /** The dashboard's pages, to be placed inside the layout route. */
 export const pageRoutes = (
@@ -26,6 +27,7 @@ export const pageRoutes = (
     <Route path="archetypes" element={<ArchetypesPage />} />
     <Route path="imports" element={<ImportsPage />} />
     <Route path="data-quality" element={<DataQualityPage />} />
+    <Route path="mappings" element={<MappingsPage />} />
     <Route path="about" element={<AboutPage />} />
     <Route path="organisations" element={<OrganisationsPage />} />
     <Route path="*" element={<NotFoundPage />} />

@@ -2,6 +2,8 @@
 // role), areas of work that map to no clinical area, and completions that match no one on the staff list.
 import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
+import { mappingFixUrl } from '@aiwr/web-mappings';
 import { DataTable, formatCount, formatDate, type DataColumn } from '@aiwr/web-ui';
 import { DATA_QUALITY } from '../graphql/archetypes';
 import { useFilters } from '../filters/useFilters';
@@ -14,7 +16,7 @@ import type { DataQualityQuery } from '../generated/graphql';
 
 type OrgQuality = DataQualityQuery['dataQuality'][number];
 type Role = OrgQuality['unmappedRoles'][number] & { orgName: string };
-type Area = OrgQuality['unmappedAreasOfWork'][number] & { orgName: string };
+type Area = OrgQuality['unmappedAreasOfWork'][number] & { orgName: string; orgCode: string };
 
 const n = <T,>(id: string, header: string, get: (r: T) => number): DataColumn<T> => ({
   id,
@@ -41,7 +43,20 @@ const roleColumns: DataColumn<Role>[] = [
 ];
 const areaColumns: DataColumn<Area>[] = [
   { id: 'org', header: 'Trust', value: (r) => r.orgName },
-  { id: 'area', header: 'Area of work', value: (r) => r.areaOfWork },
+  {
+    id: 'area',
+    header: 'Area of work',
+    value: (r) => r.areaOfWork,
+    // Each unmapped value links to its fix: the mappings page, prefilled for this trust.
+    render: (r) =>
+      r.areaOfWork === '(blank)' ? (
+        r.areaOfWork
+      ) : (
+        <Link to={mappingFixUrl('area', r.orgCode, r.areaOfWork)} data-testid="dq-fix-area">
+          {r.areaOfWork}
+        </Link>
+      ),
+  },
   n('people', 'People', (r) => r.people),
   n('assignments', 'Assignments', (r) => r.assignments),
 ];
@@ -61,7 +76,10 @@ export function DataQualityPage() {
     [orgs],
   );
   const areas = useMemo(
-    () => orgs.flatMap((o) => o.unmappedAreasOfWork.map((a) => ({ ...a, orgName: o.orgName }))),
+    () =>
+      orgs.flatMap((o) =>
+        o.unmappedAreasOfWork.map((a) => ({ ...a, orgName: o.orgName, orgCode: o.orgCode })),
+      ),
     [orgs],
   );
 

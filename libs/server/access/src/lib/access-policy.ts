@@ -73,7 +73,10 @@ export class AccessPolicy {
    * administrators edit national and regional rows and any organisation's; a trust lead edits only the
    * rows of an organisation in their own scope. Everyone else edits nothing. Throws 403 otherwise.
    */
-  async assertCanEditReference(caller: Caller, scope: { orgCode?: string | null; regionCode?: string | null }) {
+  async assertCanEditReference(
+    caller: Caller,
+    scope: { orgCode?: string | null; regionCode?: string | null },
+  ) {
     if (caller.role === 'admin') return;
     if (caller.role === 'trust_lead' && scope.orgCode && !scope.regionCode) {
       const visible = await this.visibleOrgCodes(caller);

@@ -170,7 +170,10 @@ export async function organisationsWithKeptCourses(client: PoolClient): Promise<
   return rows.map((r) => r.org_code);
 }
 
-async function keepUnmatchedCourses(client: PoolClient, p: { importId: string; key: string }): Promise<number> {
+async function keepUnmatchedCourses(
+  client: PoolClient,
+  p: { importId: string; key: string },
+): Promise<number> {
   const { rowCount } = await client.query(
     `insert into unmatched_completion(org_code, person_key, course_key, source_course, completed_on, expires_on, import_id)
      select distinct on (org_code, person_key, course_key, completed_on) * from (

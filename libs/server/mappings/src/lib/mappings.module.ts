@@ -4,5 +4,9 @@ import { MappingsResolver } from './mappings.resolver';
 import { MappingsService } from './mappings.service';
 
 /** Area-of-work mappings, course equivalences and coverage targets over GraphQL. */
-@Module({ imports: [CoverageModule], providers: [MappingsService, MappingsResolver], exports: [MappingsService] })
+@Module({
+  imports: [CoverageModule],
+  providers: [MappingsService, MappingsResolver],
+  exports: [MappingsService],
+})
 export class MappingsModule {}

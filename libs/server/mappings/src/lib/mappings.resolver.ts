@@ -14,13 +14,18 @@ import {
   UnmatchedCourseType,
 } from './mappings.types';
 
-const orgArg = { nullable: true, description: 'one organisation (else every one you can see); national rows always' };
+const orgArg = {
+  nullable: true,
+  description: 'one organisation (else every one you can see); national rows always',
+};
 
 @Resolver()
 export class MappingsResolver {
   constructor(private readonly mappings: MappingsService) {}
 
-  @Query(() => [AreaOfWorkMappingType], { description: 'Area of work -> clinical area: national and trust overrides.' })
+  @Query(() => [AreaOfWorkMappingType], {
+    description: 'Area of work -> clinical area: national and trust overrides.',
+  })
   areaOfWorkMappings(@CurrentCaller() caller: Caller, @Args('orgCode', orgArg) orgCode?: string) {
     return this.mappings.areaMappings(caller, orgCode);
   }
@@ -30,7 +35,9 @@ export class MappingsResolver {
     return this.mappings.equivalences(caller, orgCode);
   }
 
-  @Query(() => [CoverageTargetType], { description: 'Coverage targets: national, regional and trust, by effective date.' })
+  @Query(() => [CoverageTargetType], {
+    description: 'Coverage targets: national, regional and trust, by effective date.',
+  })
   coverageTargets(@CurrentCaller() caller: Caller, @Args('orgCode', orgArg) orgCode?: string) {
     return this.mappings.targets(caller, orgCode);
   }
@@ -62,7 +69,8 @@ export class MappingsResolver {
 
   @Roles('admin', 'trust_lead')
   @Query(() => ReferencePreviewType, {
-    description: "What-if of an edit by organisation (admins: any scope; trust leads: their trust's; saves nothing).",
+    description:
+      "What-if of an edit by organisation (admins: any scope; trust leads: their trust's; saves nothing).",
   })
   previewReferenceChange(@CurrentCaller() caller: Caller, @Args('change') change: ReferenceChangeInput) {
     return this.mappings.preview(caller, change);
@@ -70,7 +78,8 @@ export class MappingsResolver {
 
   @Roles('admin', 'trust_lead')
   @Mutation(() => ReferenceChangeResultType, {
-    description: 'Saves an edit as a new version (audited; affected organisations re-evaluated in the same transaction).',
+    description:
+      'Saves an edit as a new version (audited; affected organisations re-evaluated in the same transaction).',
   })
   changeReferenceData(
     @CurrentCaller() caller: Caller,

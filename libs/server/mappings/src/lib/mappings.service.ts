@@ -129,7 +129,11 @@ export class MappingsService {
     );
   }
 
-  async history(caller: Caller, kind?: ReferenceKindEnum | null, orgCode?: string | null): Promise<ReferenceDataChangeType[]> {
+  async history(
+    caller: Caller,
+    kind?: ReferenceKindEnum | null,
+    orgCode?: string | null,
+  ): Promise<ReferenceDataChangeType[]> {
     const orgs = await this.orgFilter(caller, orgCode);
     return this.db.query(
       `select id::text, kind, org_code as "orgCode", region_code as "regionCode", subject, version,
@@ -156,8 +160,13 @@ export class MappingsService {
     );
   }
 
-  suggestions(kind: ReferenceKindEnum, value: string, orgCode?: string | null): Promise<MappingSuggestionType[]> {
-    if (kind === ReferenceKindEnum.COVERAGE_TARGET) throw new BadRequestException('Targets have no suggestions.');
+  suggestions(
+    kind: ReferenceKindEnum,
+    value: string,
+    orgCode?: string | null,
+  ): Promise<MappingSuggestionType[]> {
+    if (kind === ReferenceKindEnum.COVERAGE_TARGET)
+      throw new BadRequestException('Targets have no suggestions.');
     return suggestionsFor(this.db, kind, value, orgCode ?? null);
   }
 
@@ -167,7 +176,11 @@ export class MappingsService {
     return previewReferenceChange(this.db, change, await this.access.visibleOrgCodes(caller));
   }
 
-  async change(caller: Caller, input: ReferenceChangeInput, reason: string): Promise<ReferenceChangeResultType> {
+  async change(
+    caller: Caller,
+    input: ReferenceChangeInput,
+    reason: string,
+  ): Promise<ReferenceChangeResultType> {
     const change = toReferenceChange(input);
     if (!reason?.trim()) throw new BadRequestException('Say why: a reason is required for every change.');
     await this.access.assertCanEditReference(caller, scopeOf(change));

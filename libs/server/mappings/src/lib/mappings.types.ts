@@ -35,7 +35,9 @@ export class ReferenceChangeInput {
 export class AreaOfWorkMappingType {
   @Field({ nullable: true, description: 'null: the national default' }) orgCode?: string;
   @Field() areaOfWork: string;
-  @Field({ description: 'the matching key (case, spacing, &/and, dashes, punctuation, abbreviations folded)' })
+  @Field({
+    description: 'the matching key (case, spacing, &/and, dashes, punctuation, abbreviations folded)',
+  })
   key: string;
   @Field() clinicalAreaCode: string;
   @Field() clinicalAreaName: string;
@@ -69,7 +71,9 @@ export class CoverageTargetType {
   @Field({ nullable: true }) updatedBy?: string;
 }
 
-@ObjectType('ReferenceDataChange', { description: 'One saved edit: a version of its subject, with who, when and why.' })
+@ObjectType('ReferenceDataChange', {
+  description: 'One saved edit: a version of its subject, with who, when and why.',
+})
 export class ReferenceDataChangeType {
   @Field() id: string;
   @Field(() => ReferenceKindEnum) kind: ReferenceKindEnum;
@@ -85,7 +89,9 @@ export class ReferenceDataChangeType {
   @Field(() => Int) organisationsReevaluated: number;
 }
 
-@ObjectType('MappingSuggestion', { description: 'A known name an unmatched value resembles (pg_trgm similarity).' })
+@ObjectType('MappingSuggestion', {
+  description: 'A known name an unmatched value resembles (pg_trgm similarity).',
+})
 export class MappingSuggestionType {
   @Field({ description: 'clinical area code or training module code' }) code: string;
   @Field() name: string;
@@ -93,7 +99,9 @@ export class MappingSuggestionType {
   @Field(() => Float) score: number;
 }
 
-@ObjectType('UnmatchedCourse', { description: 'A course outside the catalogue whose completions are kept, not counted.' })
+@ObjectType('UnmatchedCourse', {
+  description: 'A course outside the catalogue whose completions are kept, not counted.',
+})
 export class UnmatchedCourseType {
   @Field() orgCode: string;
   @Field() courseName: string;
@@ -114,7 +122,8 @@ export class ReferencePreviewOrgType {
   @Field() orgName: string;
   @Field() asAt: string;
   @Field(() => Int) headcount: number;
-  @Field(() => Int, { description: 'people with an assignment whose clinical area changes' }) peopleMoved: number;
+  @Field(() => Int, { description: 'people with an assignment whose clinical area changes' })
+  peopleMoved: number;
   @Field(() => Int) unmappedBefore: number;
   @Field(() => Int) unmappedAfter: number;
   @Field(() => Int) needsMetBefore: number;
@@ -123,14 +132,17 @@ export class ReferencePreviewOrgType {
   @Field(() => Int) needsAfter: number;
   @Field(() => Int) fullyTrainedBefore: number;
   @Field(() => Int) fullyTrainedAfter: number;
-  @Field(() => Float, { nullable: true, description: 'targets: coverage the target applies to' }) coveragePct?: number;
+  @Field(() => Float, { nullable: true, description: 'targets: coverage the target applies to' })
+  coveragePct?: number;
   @Field(() => Float, { nullable: true }) targetPctBefore?: number;
   @Field(() => Float, { nullable: true }) targetPctAfter?: number;
   @Field({ nullable: true }) ragBefore?: string;
   @Field({ nullable: true }) ragAfter?: string;
 }
 
-@ObjectType('ReferencePreview', { description: 'What an edit would move, by organisation (nothing is saved).' })
+@ObjectType('ReferencePreview', {
+  description: 'What an edit would move, by organisation (nothing is saved).',
+})
 export class ReferencePreviewType {
   @Field(() => [ReferencePreviewOrgType], { description: 'organisations where something would change' })
   organisations: ReferencePreviewOrgType[];

@@ -23,7 +23,11 @@ async function figures(m: EntityManager, snaps: SnapshotRef[]): Promise<Map<stri
 }
 
 /** Coverage (met / needed pairs) a target applies to, per organisation's current snapshot, from the rollups. */
-async function coverageFor(m: EntityManager, snaps: SnapshotRef[], c: Extract<ReferenceChange, { kind: 'coverage_target' }>) {
+async function coverageFor(
+  m: EntityManager,
+  snaps: SnapshotRef[],
+  c: Extract<ReferenceChange, { kind: 'coverage_target' }>,
+) {
   const params = [snaps.map((s) => s.orgCode), snaps.map((s) => s.asAt)];
   const sql = c.moduleCode
     ? `select org_code, sum(met)::float8 as met, sum(needed)::float8 as needed from coverage_module_rollup
@@ -43,7 +47,11 @@ async function coverageFor(m: EntityManager, snaps: SnapshotRef[], c: Extract<Re
 }
 
 /** Organisations whose current snapshot an edit of this scope can reach, within what the caller sees. */
-async function scopeOrganisations(m: EntityManager, c: ReferenceChange, visible: string[] | null): Promise<string[] | null> {
+async function scopeOrganisations(
+  m: EntityManager,
+  c: ReferenceChange,
+  visible: string[] | null,
+): Promise<string[] | null> {
   let orgs: string[] | null = c.orgCode ? [c.orgCode] : null;
   if (!orgs && c.kind === 'coverage_target' && c.regionCode)
     orgs = (await m.query(`select code from organisation where region_code = $1`, [c.regionCode])).map(

@@ -31,6 +31,7 @@ export async function recomputeAfterReferenceChange(m: EntityManager, work: Reco
     work.completionsOf.forEach((o) => orgs.add(o));
   }
   // refreshRollups notifies readers itself; a target edit changes no rollup but does change RAG.
-  if (work.figuresChanged && !work.preview) await m.query(`select pg_notify($1, 'targets')`, [ROLLUPS_CHANNEL]);
+  if (work.figuresChanged && !work.preview)
+    await m.query(`select pg_notify($1, 'targets')`, [ROLLUPS_CHANNEL]);
   return orgs.size;
 }

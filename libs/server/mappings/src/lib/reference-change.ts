@@ -50,7 +50,11 @@ async function mustExist(m: EntityManager, table: string, code: string | null, w
  * work it implies (re-mapping the current snapshots, rebuilding completions via equivalences).
  * Returns what changed and what must be recomputed; history and audit are the caller's.
  */
-export async function applyReferenceChange(m: EntityManager, c: ReferenceChange, author: string): Promise<AppliedChange> {
+export async function applyReferenceChange(
+  m: EntityManager,
+  c: ReferenceChange,
+  author: string,
+): Promise<AppliedChange> {
   await mustExist(m, 'organisation', c.orgCode, 'organisation');
   switch (c.kind) {
     case 'area_of_work':
@@ -99,7 +103,9 @@ async function applyAreaChange(
     regionCode: null,
     subject: key,
     before: before ?? null,
-    after: c.clinicalAreaCode ? { areaOfWork: c.areaOfWork.trim(), clinicalAreaCode: c.clinicalAreaCode } : null,
+    after: c.clinicalAreaCode
+      ? { areaOfWork: c.areaOfWork.trim(), clinicalAreaCode: c.clinicalAreaCode }
+      : null,
     work: { snapshots: changed, completionsOf: [], figuresChanged: true },
   };
 }
@@ -114,24 +120,27 @@ async function applyCourseChange(
   const [module] = c.moduleCode
     ? await m.query(`select code, retired_at from training_module where code = $1`, [c.moduleCode])
     : [null];
-  if (c.moduleCode && (!module || module.retired_at)) throw bad(`Unknown or retired training module "${c.moduleCode}".`);
+  if (c.moduleCode && (!module || module.retired_at))
+    throw bad(`Unknown or retired training module "${c.moduleCode}".`);
   const [catalogue] = await m.query(
     `select t.code from training_module t cross join unnest(array[t.code, t.title] || t.aliases) a
      where t.retired_at is null and match_key(a) = $1 limit 1`,
     [key],
   );
   if (catalogue)
-    throw bad(`"${c.courseName}" is already a name of ${catalogue.code} in the catalogue; no equivalence is needed.`);
+    throw bad(
+      `"${c.courseName}" is already a name of ${catalogue.code} in the catalogue; no equivalence is needed.`,
+    );
   const [before] = await m.query(
     `select course_name as "courseName", module_code as "moduleCode", version
      from course_equivalence where coalesce(org_code, '') = coalesce($1, '') and course_key = $2`,
     [c.orgCode, key],
   );
   if (c.moduleCode === null)
-    await m.query(`delete from course_equivalence where coalesce(org_code, '') = coalesce($1, '') and course_key = $2`, [
-      c.orgCode,
-      key,
-    ]);
+    await m.query(
+      `delete from course_equivalence where coalesce(org_code, '') = coalesce($1, '') and course_key = $2`,
+      [c.orgCode, key],
+    );
   else
     await m.query(
       `insert into course_equivalence(org_code, course_key, course_name, module_code, updated_by, updated_at, version)
@@ -166,7 +175,8 @@ async function applyTargetChange(
   c: Extract<ReferenceChange, { kind: 'coverage_target' }>,
   author: string,
 ): Promise<AppliedChange> {
-  if (c.orgCode && c.regionCode) throw bad('A target is for one organisation, one region or the whole country.');
+  if (c.orgCode && c.regionCode)
+    throw bad('A target is for one organisation, one region or the whole country.');
   if (c.layer && c.moduleCode) throw bad('A target is for one module or one layer, not both.');
   if (c.layer && !LAYERS.includes(c.layer)) throw bad(`Unknown layer "${c.layer}".`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(c.effectiveFrom) || Number.isNaN(Date.parse(c.effectiveFrom)))

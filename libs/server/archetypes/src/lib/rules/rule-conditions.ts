@@ -110,10 +110,7 @@ export function matchAssignment(
         c.occupationCodePrefixes!.find((p) => v.toUpperCase().startsWith(p.toUpperCase())),
       ),
     );
-  if (c.areasOfWork)
-    checks.push(() =>
-      check('areasOfWork', 'areaOfWork', sameKeyIn(c.areasOfWork!)),
-    );
+  if (c.areasOfWork) checks.push(() => check('areasOfWork', 'areaOfWork', sameKeyIn(c.areasOfWork!)));
   if (c.clinicalAreas)
     checks.push(() =>
       check('clinicalAreas', 'clinicalAreaCode', (v) => c.clinicalAreas!.find((x) => x === v)),

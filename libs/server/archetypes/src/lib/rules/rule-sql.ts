@@ -23,7 +23,6 @@ export class SqlParams {
 export const titleKeySql = (column: string) =>
   `' ' || btrim(regexp_replace(lower(coalesce(${column}, '')), '[^a-z0-9]+', ' ', 'g')) || ' '`;
 
-
 /**
  * Translates a rule's conditions into a boolean SQL expression over `staff_assignment a` (plus its
  * folded `title_key`), with the
@@ -34,10 +33,7 @@ export function ruleToSql(c: StoredRuleConditions, ref: RuleReference, p: SqlPar
   const parts: string[] = [];
   if (c.staffGroups)
     parts.push(`a.staff_group_code = any(${p.add(resolveStaffGroups(c.staffGroups, ref), 'text[]')})`);
-  if (c.jobRoles)
-    parts.push(
-      `match_key(a.job_role) = any(${p.add(c.jobRoles.map(matchKey), 'text[]')})`,
-    );
+  if (c.jobRoles) parts.push(`match_key(a.job_role) = any(${p.add(c.jobRoles.map(matchKey), 'text[]')})`);
   if (c.occupationCodePrefixes)
     parts.push(
       `upper(a.occupation_code) like any(${p.add(
