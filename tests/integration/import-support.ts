@@ -57,8 +57,10 @@ export const errorKeys = (s: ImportSummary) =>
 export async function resetImportState(ds: DataSource, orgCodes: string[] = ['RJ1', 'RJZ', 'R0A', 'G6V2S']) {
   await ds.query(`delete from staff_snapshot where org_code = any($1)`, [orgCodes]);
   await ds.query(`delete from training_completion where org_code = any($1)`, [orgCodes]);
+  await ds.query(`delete from unmatched_completion where org_code = any($1)`, [orgCodes]);
   await ds.query(`
     delete from import_record r
     where not exists (select 1 from staff_snapshot s where s.import_id = r.id)
-      and not exists (select 1 from training_completion c where c.import_id = r.id)`);
+      and not exists (select 1 from training_completion c where c.import_id = r.id)
+      and not exists (select 1 from unmatched_completion u where u.import_id = r.id)`);
 }
