@@ -94,5 +94,11 @@ export const DATA_QUALITY = graphql(`
         assignments
       }
     }
+    unmatchedCourses(orgCode: $orgCode) {
+      orgCode
+      courseName
+      completions
+      people
+    }
   }
 `);

@@ -17,6 +17,7 @@ import type { DataQualityQuery } from '../generated/graphql';
 type OrgQuality = DataQualityQuery['dataQuality'][number];
 type Role = OrgQuality['unmappedRoles'][number] & { orgName: string };
 type Area = OrgQuality['unmappedAreasOfWork'][number] & { orgName: string; orgCode: string };
+type Course = DataQualityQuery['unmatchedCourses'][number];
 
 const n = <T,>(id: string, header: string, get: (r: T) => number): DataColumn<T> => ({
   id,
@@ -59,6 +60,22 @@ const areaColumns: DataColumn<Area>[] = [
   },
   n('people', 'People', (r) => r.people),
   n('assignments', 'Assignments', (r) => r.assignments),
+];
+
+const courseColumns: DataColumn<Course>[] = [
+  { id: 'org', header: 'Trust', value: (r) => r.orgCode },
+  {
+    id: 'course',
+    header: 'Course',
+    value: (r) => r.courseName,
+    render: (r) => (
+      <Link to={mappingFixUrl('course', r.orgCode, r.courseName)} data-testid="dq-fix-course">
+        {r.courseName}
+      </Link>
+    ),
+  },
+  n('completions', 'Completions kept', (r) => r.completions),
+  n('people', 'People', (r) => r.people),
 ];
 
 export function DataQualityPage() {
@@ -125,6 +142,13 @@ export function DataQualityPage() {
               rows={areas}
               exportName="unmapped-areas"
               testId="dq-areas"
+            />
+            <DataTable
+              caption="Courses not in the catalogue (completions kept until an equivalence counts them)"
+              columns={courseColumns}
+              rows={data?.unmatchedCourses ?? []}
+              exportName="unmatched-courses"
+              testId="dq-courses"
             />
           </QueryState>
         </>

@@ -99,7 +99,7 @@ export class MappingsService {
               m.updated_by as "updatedBy", m.updated_at::text as "updatedAt"
        from area_of_work_mapping m join clinical_area c on c.code = m.clinical_area_code
        where m.org_code is null or ($1::text[] is null or m.org_code = any($1))
-       order by m.org_code nulls first, c.sort_order, lower(coalesce(m.area_of_work, m.area_of_work_key))`,
+       order by m.org_code nulls last, c.sort_order, lower(coalesce(m.area_of_work, m.area_of_work_key))`,
       [orgs],
     );
   }
@@ -111,7 +111,7 @@ export class MappingsService {
               t.title as "moduleTitle", e.version, e.updated_by as "updatedBy", e.updated_at::text as "updatedAt"
        from course_equivalence e join training_module t on t.code = e.module_code
        where e.org_code is null or ($1::text[] is null or e.org_code = any($1))
-       order by e.org_code nulls first, lower(e.course_name)`,
+       order by e.org_code nulls last, lower(e.course_name)`,
       [orgs],
     );
   }

@@ -28,6 +28,8 @@ const KIND: Record<Kind, ReferenceKind> = {
 type PreviewOrg = PreviewReferenceChangeQuery['previewReferenceChange']['organisations'][number];
 type History = MappingsDataQuery['referenceDataHistory'][number];
 type AreaRow = MappingsDataQuery['areaOfWorkMappings'][number];
+type CourseRow = MappingsDataQuery['courseEquivalences'][number];
+type TargetRow = MappingsDataQuery['coverageTargets'][number];
 
 const scope = (org?: string | null, region?: string | null) =>
   org ?? (region ? `Region ${region}` : 'National');
@@ -66,6 +68,23 @@ const areaColumns: DataColumn<AreaRow>[] = [
   { id: 'version', header: 'Version', numeric: true, value: (r) => r.version },
 ];
 
+const courseColumns: DataColumn<CourseRow>[] = [
+  { id: 'scope', header: 'Scope', value: (r) => scope(r.orgCode) },
+  { id: 'course', header: 'Course', value: (r) => r.courseName },
+  { id: 'module', header: 'Counts as', value: (r) => `${r.moduleTitle} (${r.moduleCode})` },
+  { id: 'version', header: 'Version', numeric: true, value: (r) => r.version },
+];
+const targetColumns: DataColumn<TargetRow>[] = [
+  { id: 'scope', header: 'Scope', value: (r) => scope(r.orgCode, r.regionCode) },
+  { id: 'of', header: 'Applies to', value: (r) => r.moduleCode ?? r.layer ?? 'All requirements' },
+  { id: 'from', header: 'From', value: (r) => r.effectiveFrom },
+  { id: 'target', header: 'Target %', numeric: true, value: (r) => r.targetPct },
+  { id: 'amber', header: 'Amber from %', numeric: true, value: (r) => r.amberPct },
+  { id: 'version', header: 'Version', numeric: true, value: (r) => r.version },
+];
+const TARGET_ONLY = new Set(['target', 'rag']);
+const AREA_ONLY = new Set(['moved', 'unmapped']);
+
 export function MappingsPage() {
   const [params] = useSearchParams();
   const [kind, setKind] = useState<Kind>((params.get('kind') as Kind) ?? 'area');
@@ -98,6 +117,14 @@ export function MappingsPage() {
     };
   };
   const p = previewResult.data?.previewReferenceChange;
+  // Show the preview columns that can move for this kind of change.
+  const shownPreviewColumns = previewColumns.filter((c) =>
+    kind === 'target'
+      ? !AREA_ONLY.has(c.id)
+      : kind === 'course'
+        ? !TARGET_ONLY.has(c.id) && !AREA_ONLY.has(c.id)
+        : !TARGET_ONLY.has(c.id),
+  );
 
   return (
     <>
@@ -202,7 +229,7 @@ export function MappingsPage() {
                 <li key={s.code}>
                   <button
                     type="button"
-                    className="nhsuk-button nhsuk-button--secondary aiwr-inline-button"
+                    className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
                     onClick={() => setTarget(s.code)}
                   >
                     {s.name} ({s.code})
@@ -258,7 +285,7 @@ export function MappingsPage() {
           </p>
           <DataTable
             caption="Preview by trust (nothing saved)"
-            columns={previewColumns}
+            columns={shownPreviewColumns}
             rows={p.organisations}
             rowKey={(o) => o.orgCode}
             testId="mapping-preview-rows"
@@ -275,13 +302,33 @@ export function MappingsPage() {
             rowKey={(h) => h.id}
             testId="mapping-history"
           />
-          <DataTable
-            caption="Area of work mappings"
-            columns={areaColumns}
-            rows={data.data.areaOfWorkMappings}
-            exportName="area-of-work-mappings"
-            testId="mapping-areas"
-          />
+          {kind === 'area' && (
+            <DataTable
+              caption="Area of work mappings (the trust's own first)"
+              columns={areaColumns}
+              rows={data.data.areaOfWorkMappings}
+              exportName="area-of-work-mappings"
+              testId="mapping-areas"
+            />
+          )}
+          {kind === 'course' && (
+            <DataTable
+              caption="Course equivalences"
+              columns={courseColumns}
+              rows={data.data.courseEquivalences}
+              exportName="course-equivalences"
+              testId="mapping-courses"
+            />
+          )}
+          {kind === 'target' && (
+            <DataTable
+              caption="Coverage targets (the most specific in force applies)"
+              columns={targetColumns}
+              rows={data.data.coverageTargets}
+              exportName="coverage-targets"
+              testId="mapping-targets"
+            />
+          )}
         </>
       )}
     </>
