@@ -19,10 +19,11 @@ async function unmappedMatrixRows(page: Page): Promise<string[]> {
   const figure = page.getByTestId('chart-matrix');
   await figure.getByText('Show the figures as a table').click();
   await figure.locator('.aiwr-table-tools input').first().fill('Unmapped');
-  await page.waitForFunction(() => {
+  // Evaluated in the page: every row left after the search is an Unmapped one.
+  await page.waitForFunction(`(() => {
     const rows = [...document.querySelectorAll('[data-testid="chart-matrix"] tbody tr')];
-    return rows.length > 0 && rows.every((r) => (r.textContent ?? '').startsWith('Unmapped'));
-  });
+    return rows.length > 0 && rows.every((r) => (r.textContent || '').startsWith('Unmapped'));
+  })()`);
   return figure.locator('tbody tr').allTextContents();
 }
 
