@@ -7,6 +7,7 @@
  * Edits are made by a temporary administrator and undone; the history and audit rows they leave are removed.
  */
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -36,7 +37,7 @@ async function main() {
   const db = app.get(DataSource);
   const service = app.get(MappingsService);
   const caller: Caller = {
-    userId: '',
+    userId: randomUUID(),
     email: 'bench@bench.aiwr.local',
     role: 'admin',
     grants: [{ type: 'national', code: '' }],
