@@ -88,10 +88,17 @@ export async function checkRuleReferences(m: EntityManager, rule: ArchetypeRuleD
            (select array_agg(code) from clinical_area) as clinical_areas,
            (select jsonb_object_agg(code, sort_order) from pay_band) as pay_bands`);
   const problems: string[] = [];
-  const unknown = (what: string, values: string[] | undefined, known: string[]) =>
-    (values ?? []).filter((v) => !known.includes(v)).forEach((v) => problems.push(`unknown ${what} "${v}"`));
+  const unknown = (
+    what: string,
+    values: string[] | undefined,
+    known: string[],
+    key: (v: string) => string = (v) => v,
+  ) =>
+    (values ?? [])
+      .filter((v) => !known.includes(key(v)))
+      .forEach((v) => problems.push(`unknown ${what} "${v}"`));
   unknown('archetype', rule.archetypes, refs.archetypes);
-  unknown('staff group', rule.when.staffGroups?.map(matchKey), refs.staff_groups);
+  unknown('staff group', rule.when.staffGroups, refs.staff_groups, matchKey);
   unknown('clinical area', rule.when.clinicalAreas, refs.clinical_areas);
   for (const value of rule.when.payBands ?? []) {
     const [from, to] = payBandRange(value);
