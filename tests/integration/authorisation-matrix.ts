@@ -32,6 +32,7 @@ import { DataSource } from 'typeorm';
 import type { Role, ScopeGrant, VisibleHierarchy } from '@aiwr/server-access';
 import { recordedImportFor, storedUploadFor } from './import-matrix-support';
 import { ARCHETYPE_MATRIX_ENTRIES } from './archetypes-matrix-support';
+import { MAPPINGS_MATRIX_ENTRIES } from './mappings-matrix-support';
 
 export type GqlResult = { data?: any; errors?: { message: string; path?: string[]; extensions?: any }[] };
 export type GqlFn = (query: string, variables?: Record<string, unknown>) => Promise<GqlResult>;
@@ -427,6 +428,8 @@ export const AUTHORISATION_MATRIX: Record<string, MatrixEntry> = {
   },
   // --- archetypes (libs/server/archetypes): rules, explain, preview, AI products, data quality --
   ...ARCHETYPE_MATRIX_ENTRIES,
+  // --- mappings, course equivalences, targets (libs/server/mappings) -----------------------------
+  ...MAPPINGS_MATRIX_ENTRIES,
 };
 
 /** Coverage fields: asking for an organisation outside the caller's scope is refused. */

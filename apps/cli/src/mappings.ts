@@ -66,7 +66,7 @@ async function main(): Promise<number> {
     if (command === 'suggest') {
       if (!b || (a !== 'area' && a !== 'course')) return usage();
       const kind = a === 'area' ? ReferenceKindEnum.AREA_OF_WORK : ReferenceKindEnum.COURSE_EQUIVALENCE;
-      print(await service.suggestions(kind, b, org));
+      print(await service.suggestions(caller, kind, b, org));
       return 0;
     }
     const change = toInput(command, a, b, values);

@@ -60,11 +60,12 @@ export class MappingsResolver {
 
   @Query(() => [MappingSuggestionType], { description: 'Ranked known names an unmatched value resembles.' })
   mappingSuggestions(
+    @CurrentCaller() caller: Caller,
     @Args('kind', { type: () => ReferenceKindEnum }) kind: ReferenceKindEnum,
     @Args('value') value: string,
     @Args('orgCode', { nullable: true }) orgCode?: string,
   ) {
-    return this.mappings.suggestions(kind, value, orgCode);
+    return this.mappings.suggestions(caller, kind, value, orgCode);
   }
 
   @Roles('admin', 'trust_lead')

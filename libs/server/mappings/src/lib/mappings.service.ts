@@ -160,13 +160,16 @@ export class MappingsService {
     );
   }
 
-  suggestions(
+  async suggestions(
+    caller: Caller,
     kind: ReferenceKindEnum,
     value: string,
     orgCode?: string | null,
   ): Promise<MappingSuggestionType[]> {
     if (kind === ReferenceKindEnum.COVERAGE_TARGET)
       throw new BadRequestException('Targets have no suggestions.');
+    // A trust's own overrides are among the known names, so they are offered only within scope.
+    if (orgCode) await this.access.assertOrgsVisible(caller, [orgCode]);
     return suggestionsFor(this.db, kind, value, orgCode ?? null);
   }
 
