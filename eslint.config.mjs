@@ -40,9 +40,11 @@ export default [
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:ui', 'type:domain'],
             },
+            // Web feature libs (libs/web/<feature>) build their pages from the UI components; server
+            // features cannot reach them anyway (web-ui is scope:web).
             {
               sourceTag: 'type:feature',
-              onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:domain'],
+              onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:ui', 'type:domain'],
             },
             { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:domain'] },
             { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:data', 'type:domain'] },
