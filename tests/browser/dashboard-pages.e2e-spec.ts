@@ -11,6 +11,7 @@ const PAGES = [
   { path: '/archetypes', name: 'archetypes', heading: /archetypes/i },
   { path: '/imports', name: 'imports', heading: /imports/i },
   { path: '/data-quality', name: 'data-quality', heading: /data quality/i },
+  { path: '/mappings', name: 'mappings', heading: /mappings, equivalences and targets/i },
   { path: '/about', name: 'about', heading: /how figures are calculated/i },
 ];
 
