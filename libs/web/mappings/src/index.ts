@@ -1,5 +1,9 @@
-export { MappingsPage } from './lib/MappingsPage';
+// Mappings, course equivalences and coverage targets: the administration page with preview and history.
+// The data-quality page links here (/mappings?kind=area|course&org=CODE&value=TEXT).
+import { lazyPage, type WebFeature } from '@aiwr/web-data-access';
 
-/** Where the data-quality page sends an unmapped value to be fixed. */
-export const mappingFixUrl = (kind: 'area' | 'course', orgCode: string, value: string) =>
-  `/mappings?${new URLSearchParams({ kind, org: orgCode, value })}`;
+export const mappingsFeature: WebFeature = {
+  name: 'mappings',
+  routes: [{ path: 'mappings', Component: lazyPage(() => import('./lib/MappingsPage'), 'MappingsPage') }],
+  nav: [{ to: '/mappings', label: 'Mappings' }],
+};

@@ -4,20 +4,19 @@
 // The data-quality page links here with ?kind=area|course&org=CODE&value=TEXT prefilled.
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
 import { DataTable, ErrorState, formatCount, SelectField, type DataColumn } from '@aiwr/web-ui';
 import {
-  CHANGE_REFERENCE_DATA,
-  MAPPINGS_DATA,
-  MAPPING_SUGGESTIONS,
-  PREVIEW_REFERENCE_CHANGE,
-} from './mappings.graphql';
+  useChangeReferenceData,
+  useMappingsData,
+  useMappingSuggestions,
+  usePreviewReferenceChange,
+} from './hooks';
 import type {
   MappingsDataQuery,
   PreviewReferenceChangeQuery,
   ReferenceChangeInput,
   ReferenceKind,
-} from './generated/graphql';
+} from '@aiwr/web-data-access';
 
 type Kind = 'area' | 'course' | 'target';
 const KIND: Record<Kind, ReferenceKind> = {
@@ -95,13 +94,10 @@ export function MappingsPage() {
   const [effectiveFrom, setEffectiveFrom] = useState(new Date().toISOString().slice(0, 10));
   const [amber, setAmber] = useState('');
   const [reason, setReason] = useState('');
-  const data = useQuery(MAPPINGS_DATA, { variables: { orgCode: org || null } });
-  const suggestions = useQuery(MAPPING_SUGGESTIONS, {
-    variables: { kind: KIND[kind], value, orgCode: org || null },
-    skip: kind === 'target' || value.trim().length < 2,
-  });
-  const [preview, previewResult] = useLazyQuery(PREVIEW_REFERENCE_CHANGE, { fetchPolicy: 'no-cache' });
-  const [save, saveResult] = useMutation(CHANGE_REFERENCE_DATA, { refetchQueries: [MAPPINGS_DATA] });
+  const data = useMappingsData(org);
+  const suggestions = useMappingSuggestions(KIND[kind], value, org);
+  const [preview, previewResult] = usePreviewReferenceChange();
+  const [save, saveResult] = useChangeReferenceData();
 
   const change = (): ReferenceChangeInput => {
     const orgCode = org.trim() || null;

@@ -1,4 +1,4 @@
-import { graphql } from './generated';
+import { graphql } from '@aiwr/web-data-access';
 
 export const MAPPINGS_DATA = graphql(`
   query MappingsData($orgCode: String) {
