@@ -48,6 +48,10 @@ async function main(): Promise<number> {
   const app = await NestFactory.createApplicationContext(MappingsCliModule, { logger: ['error'] });
   try {
     const service = app.get(MappingsService);
+    if (!values.as && (values.org || command.startsWith('set-')))
+      throw new Error(
+        "Name the user with --as EMAIL: that user's access decides what you may see and change.",
+      );
     const caller = await callerFor(app.get(UsersService), values.as);
     const org = values.org?.toUpperCase();
     const print = (x: unknown) => console.log(JSON.stringify(x, null, 2));
