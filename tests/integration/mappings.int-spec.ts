@@ -411,6 +411,36 @@ describe('API: mappings, course equivalences and targets (previewed, versioned, 
     expect(regional.errors?.[0].message).toMatch(/administrators/);
   });
 
+  it("an administrator's regional target reaches the region's trusts that have none of their own", async () => {
+    const change = {
+      kind: 'COVERAGE_TARGET',
+      regionCode: 'Y60', // RWE's region
+      layer: 'foundation',
+      targetPct: 12.5,
+      amberPct: 5,
+      effectiveFrom: '2026-01-01',
+    };
+    const preview = await t.gql(PREVIEW, { change }, admin.headers);
+    expect(preview.errors).toBeUndefined();
+    const orgs = preview.data.previewReferenceChange.organisations;
+    expect(orgs).toContainEqual(
+      expect.objectContaining({ orgCode: other, targetPctBefore: 90, targetPctAfter: 12.5 }),
+    );
+    expect(orgs.map((o: any) => o.orgCode)).not.toContain(org); // RAJ is in another region
+    const saved = await t.gql(CHANGE, { change, reason: 'Regional trajectory' }, admin.headers);
+    expect(saved.errors).toBeUndefined();
+    const served = await t.gql(
+      `query($org: String!) { coverage(filter: { orgCodes: [$org], layer: "foundation" }) { total { targetPct } } }`,
+      { org: other },
+      admin.headers,
+    );
+    expect(served.data.coverage.total.targetPct).toBe(12.5);
+    await t.gql(CHANGE, { change: { ...change, remove: true }, reason: 'test clean-up' }, admin.headers);
+    await q(
+      `delete from reference_data_change where region_code = 'Y60' and reason in ('Regional trajectory', 'test clean-up')`,
+    );
+  });
+
   it('an administrator edits national rows; each edit is a new version with its own audit entry', async () => {
     const change = {
       kind: 'AREA_OF_WORK',
