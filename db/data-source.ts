@@ -6,6 +6,7 @@ import { CoverageRollups1763850000000 } from './migrations/1763850000000-coverag
 import { HashAssignmentNumbers1764100000001 } from './migrations/1764100000001-hash-assignment-numbers';
 import { PlanningFlows1764600000001 } from './migrations/1764600000001-planning-flows';
 import { ReportSubscriptions1764700000001 } from './migrations/1764700000001-report-subscriptions';
+import { MappingsEquivalencesTargets1764300000001 } from './migrations/1764300000001-mappings-equivalences-targets';
 
 /** Every migration, in order. The schema changes only through these (never `synchronize`). */
 export const migrations = [
@@ -16,6 +17,7 @@ export const migrations = [
   HashAssignmentNumbers1764100000001,
   PlanningFlows1764600000001,
   ReportSubscriptions1764700000001,
+  MappingsEquivalencesTargets1764300000001,
 ];
 
 export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {

@@ -6,7 +6,7 @@ export {
   readCsv as readReferenceCsv,
   readYaml as readReferenceYaml,
 } from './seeds/reference-files';
-export { areaOfWorkKey, trustTypeFromName } from './seeds/reference-seed';
+export { trustTypeFromName } from './seeds/reference-seed';
 export * from './seeds/archetype-seed';
 export { rowTriggersOffIfAllowed, rowTriggersOn } from './bulk-write';
 export { readPseudonymisationKey, keyFileOf } from './pseudonymisation-key';

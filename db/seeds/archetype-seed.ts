@@ -1,31 +1,8 @@
 import fs from 'node:fs';
 import Ajv, { ValidateFunction } from 'ajv';
 import { EntityManager } from 'typeorm';
+import { ArchetypeRuleDefinition, matchKey, payBandRange, storedConditions } from '@aiwr/shared-domain';
 import { readYaml, referencePath } from './reference-files';
-
-/** Conditions of one archetype rule: keys are ANDed, the values of one key are ORed. */
-export type RuleConditions = {
-  staffGroups?: string[];
-  jobRoles?: string[];
-  occupationCodePrefixes?: string[];
-  areasOfWork?: string[];
-  clinicalAreas?: string[];
-  titleKeywords?: string[];
-  payBands?: string[];
-};
-
-/** A rule as written in db/reference/archetype-rules.yaml and as an administrator submits it. */
-export type ArchetypeRuleDefinition = {
-  id: string;
-  description: string;
-  archetypes: string[];
-  when: RuleConditions;
-  exclude?: string[];
-  source: string;
-};
-
-/** What archetype_rule.conditions holds: the `when` conditions plus the title exclusions. */
-export type StoredRuleConditions = RuleConditions & { exclude?: string[] };
 
 export type TrainingModuleDefinition = {
   code: string;
@@ -91,7 +68,7 @@ export function readTrainingCatalogue(): TrainingCatalogue {
   const seen = new Map<string, string>();
   for (const m of catalogue.modules)
     for (const name of [m.code, m.title, ...(m.aliases ?? [])]) {
-      const key = name.toLowerCase();
+      const key = matchKey(name);
       if (seen.has(key) && seen.get(key) !== m.code)
         problems.push(`"${name}" names both ${seen.get(key)} and ${m.code}`);
       seen.set(key, m.code);
@@ -103,28 +80,25 @@ export function readTrainingCatalogue(): TrainingCatalogue {
   return catalogue;
 }
 
-/** Splits a pay band condition value into its (from, to) codes; a single code is a range of one. */
-export const payBandRange = (value: string): [string, string] => {
-  const [from, to] = value.split('..');
-  return [from, to ?? from];
-};
-
 /** Checks that a rule names only archetypes, staff groups, clinical areas and pay bands that exist. */
 export async function checkRuleReferences(m: EntityManager, rule: ArchetypeRuleDefinition): Promise<void> {
   const [refs] = await m.query(`
     select (select array_agg(code) from archetype) as archetypes,
-           (select array_agg(lower(x)) from staff_group, unnest(array[code, name, esr_label]) x) as staff_groups,
+           (select array_agg(match_key(x)) from staff_group, unnest(array[code, name, esr_label]) x) as staff_groups,
            (select array_agg(code) from clinical_area) as clinical_areas,
            (select jsonb_object_agg(code, sort_order) from pay_band) as pay_bands`);
   const problems: string[] = [];
-  const unknown = (what: string, values: string[] | undefined, known: string[]) =>
-    (values ?? []).filter((v) => !known.includes(v)).forEach((v) => problems.push(`unknown ${what} "${v}"`));
+  const unknown = (
+    what: string,
+    values: string[] | undefined,
+    known: string[],
+    key: (v: string) => string = (v) => v,
+  ) =>
+    (values ?? [])
+      .filter((v) => !known.includes(key(v)))
+      .forEach((v) => problems.push(`unknown ${what} "${v}"`));
   unknown('archetype', rule.archetypes, refs.archetypes);
-  unknown(
-    'staff group',
-    rule.when.staffGroups?.map((s) => s.toLowerCase()),
-    refs.staff_groups,
-  );
+  unknown('staff group', rule.when.staffGroups, refs.staff_groups, matchKey);
   unknown('clinical area', rule.when.clinicalAreas, refs.clinical_areas);
   for (const value of rule.when.payBands ?? []) {
     const [from, to] = payBandRange(value);
@@ -134,9 +108,6 @@ export async function checkRuleReferences(m: EntityManager, rule: ArchetypeRuleD
   }
   if (problems.length) throw new ArchetypeDataError(`Rule ${rule.id}`, problems);
 }
-
-export const storedConditions = (rule: ArchetypeRuleDefinition): StoredRuleConditions =>
-  rule.exclude?.length ? { ...rule.when, exclude: rule.exclude } : { ...rule.when };
 
 /**
  * Idempotent: upserts the catalogue modules and adds missing requirement pairs (never deletes), and

@@ -1,17 +1,11 @@
 import { EntityManager } from 'typeorm';
+import { areaOfWorkKey } from '@aiwr/shared-domain';
 import { readCsv, readYaml } from './reference-files';
 import { TrustIcb, membershipPeriods } from './icb-membership';
 
 type ClinicalArea = { code: string; name: string; areas_of_work: string[] };
 type PayBand = { code: string; label: string; kind: string; aliases: string[] };
 type Archetype = { code: string; name: string; description: string };
-
-/** Folds an area-of-work value the same way the import does: lower case, single spaces. */
-export const areaOfWorkKey = (value: string) =>
-  value
-    .toLowerCase()
-    .replace(/[\s_]+/g, ' ')
-    .trim();
 
 const odsDate = (v: string) => (v ? `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}` : null);
 
@@ -99,9 +93,9 @@ export async function loadReferenceData(m: EntityManager): Promise<void> {
     );
     for (const aow of a.areas_of_work) {
       await m.query(
-        `insert into area_of_work_mapping(area_of_work_key, clinical_area_code, updated_by) values ($1, $2, 'reference seed')
-         on conflict do nothing`,
-        [areaOfWorkKey(aow), a.code],
+        `insert into area_of_work_mapping(area_of_work_key, area_of_work, clinical_area_code, updated_by)
+         values ($1, $2, $3, 'reference seed') on conflict do nothing`,
+        [areaOfWorkKey(aow), aow, a.code],
       );
     }
   }

@@ -29,7 +29,11 @@ describe('module boundaries (eslint @nx/enforce-module-boundaries is an error)',
       'libs/shared/domain/src/lib/bad.ts',
       `import { CoreModule } from '@aiwr/server-core';\nexport const x = CoreModule;\n`,
     );
-    expect(errors.join('\n')).toMatch(/scope:shared/);
+    // db (and so every server lib) depends on shared-domain, so the rule that fires first may be the
+    // cycle it would close; either way the import is an error.
+    expect(errors.join('\n')).toMatch(
+      /scope:shared|Circular dependency between "shared-domain" and "server-core"/,
+    );
   });
 
   it('rejects a data library importing a feature library', async () => {

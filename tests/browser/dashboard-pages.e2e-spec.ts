@@ -12,6 +12,7 @@ const PAGES = [
   { path: '/imports', name: 'imports', heading: /imports/i },
   { path: '/data-quality', name: 'data-quality', heading: /data quality/i },
   { path: '/planning', name: 'planning', heading: /^planning$/i },
+  { path: '/mappings', name: 'mappings', heading: /mappings, equivalences and targets/i },
   { path: '/about', name: 'about', heading: /how figures are calculated/i },
 ];
 

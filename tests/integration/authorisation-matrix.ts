@@ -33,6 +33,7 @@ import type { Role, ScopeGrant, VisibleHierarchy } from '@aiwr/server-access';
 import { recordedImportFor, storedUploadFor } from './import-matrix-support';
 import { ARCHETYPE_MATRIX_ENTRIES } from './archetypes-matrix-support';
 import { REPORT_MATRIX_ENTRIES } from './reports-matrix-support';
+import { MAPPINGS_MATRIX_ENTRIES } from './mappings-matrix-support';
 
 export type GqlResult = { data?: any; errors?: { message: string; path?: string[]; extensions?: any }[] };
 export type GqlFn = (query: string, variables?: Record<string, unknown>) => Promise<GqlResult>;
@@ -477,6 +478,8 @@ export const AUTHORISATION_MATRIX: Record<string, MatrixEntry> = {
   // --- archetypes (libs/server/archetypes): rules, explain, preview, AI products, data quality --
   ...ARCHETYPE_MATRIX_ENTRIES,
   ...REPORT_MATRIX_ENTRIES,
+  // --- mappings, course equivalences, targets (libs/server/mappings) -----------------------------
+  ...MAPPINGS_MATRIX_ENTRIES,
 };
 
 /**

@@ -32,7 +32,7 @@ export async function importedDataChecksum(ds: DataSource): Promise<string> {
   const tables: { name: string }[] = await ds.query(
     `select table_name as name from information_schema.tables
      where table_schema = 'public' and table_type = 'BASE TABLE'
-       and (table_name in ('staff_snapshot', 'staff_assignment', 'training_completion')
+       and (table_name in ('staff_snapshot', 'staff_assignment', 'training_completion', 'unmatched_completion')
             or table_name like 'person\\_%' or (table_name like 'coverage\\_%' and table_name <> 'coverage_target'))
      order by table_name`,
   );
@@ -57,8 +57,10 @@ export const errorKeys = (s: ImportSummary) =>
 export async function resetImportState(ds: DataSource, orgCodes: string[] = ['RJ1', 'RJZ', 'R0A', 'G6V2S']) {
   await ds.query(`delete from staff_snapshot where org_code = any($1)`, [orgCodes]);
   await ds.query(`delete from training_completion where org_code = any($1)`, [orgCodes]);
+  await ds.query(`delete from unmatched_completion where org_code = any($1)`, [orgCodes]);
   await ds.query(`
     delete from import_record r
     where not exists (select 1 from staff_snapshot s where s.import_id = r.id)
-      and not exists (select 1 from training_completion c where c.import_id = r.id)`);
+      and not exists (select 1 from training_completion c where c.import_id = r.id)
+      and not exists (select 1 from unmatched_completion u where u.import_id = r.id)`);
 }

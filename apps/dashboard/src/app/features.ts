@@ -24,6 +24,7 @@ const reports = reportsFeature({
   compare: pageAt(coverageFeature, 'compare'),
   data_quality: pageAt(qualityFeature, 'data-quality'),
 });
+import { mappingsFeature } from '@aiwr/web-mappings';
 
 export const FEATURES: WebFeature[] = [
   coverageFeature,
@@ -32,6 +33,7 @@ export const FEATURES: WebFeature[] = [
   ingestFeature,
   qualityFeature,
   reports,
+  mappingsFeature,
   referenceFeature,
   accessFeature,
 ];

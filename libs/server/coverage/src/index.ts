@@ -18,3 +18,4 @@ export {
   GeographyBasisEnum,
 } from './lib/graphql/coverage.types';
 export type { GeographyBasis } from './lib/query/coverage-catalog';
+export { CoverageCatalog } from './lib/query/coverage-catalog';

@@ -82,6 +82,28 @@ export class AccessPolicy {
   }
 
   /**
+   * Reference data a caller may change (area-of-work mappings, course equivalences, coverage targets):
+   * administrators edit national and regional rows and any organisation's; a trust lead edits only the
+   * rows of an organisation in their own scope. Everyone else edits nothing. Throws 403 otherwise.
+   */
+  async assertCanEditReference(
+    caller: Caller,
+    scope: { orgCode?: string | null; regionCode?: string | null },
+  ) {
+    if (caller.role === 'admin') return;
+    if (caller.role === 'trust_lead' && scope.orgCode && !scope.regionCode) {
+      const visible = await this.visibleOrgCodes(caller);
+      if (visible === null || visible.includes(scope.orgCode)) return;
+      throw new ForbiddenException("A trust lead may change only their own trust's mappings and targets.");
+    }
+    throw new ForbiddenException(
+      caller.role === 'trust_lead'
+        ? 'National and regional mappings and targets are changed by administrators.'
+        : 'Only administrators and trust leads may change mappings and targets.',
+    );
+  }
+
+  /**
    * Whether NHS Digital's small-number rule (data-formats.md §6) applies to a figure built from these
    * organisations: true unless the caller may see record-level data for every one of them. National
    * figures are no exception: pass every organisation that contributes (an empty list means nobody is

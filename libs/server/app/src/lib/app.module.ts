@@ -10,6 +10,7 @@ import { IngestModule } from '@aiwr/server-ingest';
 import { ReportingModule } from '@aiwr/server-reporting';
 import { PlanningModule } from '@aiwr/server-planning';
 import { SubscriptionsModule } from '@aiwr/server-subscriptions';
+import { MappingsModule } from '@aiwr/server-mappings';
 import { HealthController } from './health.controller';
 
 @Module({
@@ -31,6 +32,7 @@ import { HealthController } from './health.controller';
     ReportingModule,
     PlanningModule,
     SubscriptionsModule, // scheduled report packs: pg-boss queue, Chromium PDF, SMTP
+    MappingsModule,
   ],
   controllers: [HealthController],
 })

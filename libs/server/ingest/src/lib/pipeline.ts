@@ -31,6 +31,7 @@ import {
   recomputeAfterStaff,
   swapStaffSnapshot,
   upsertCompletions,
+  organisationsWithKeptCourses,
 } from './swap';
 import { finishProgress, startProgress, updateProgress } from './progress';
 import { createImportRecord, findEarlierImport, finishImportRecord } from './import-records';
@@ -301,7 +302,8 @@ async function stageValidateAndWrite(
       };
     if (report.total > 0 && ctx.mode === 'all_or_nothing')
       return { commit: false, outcome: 'rejected', record: { ...base, rowsImported: 0 } };
-    if (counts.valid === 0)
+    const keptOrgs = req.kind === 'completions' ? await organisationsWithKeptCourses(client) : [];
+    if (counts.valid === 0 && keptOrgs.length === 0)
       return {
         commit: false,
         outcome: report.total > 0 ? 'rejected' : 'succeeded',
@@ -314,7 +316,8 @@ async function stageValidateAndWrite(
 
     // --- write, in the same transaction -------------------------------------------------------------
     ctx.progress({ phase: 'writing' });
-    await lockOrganisations(client, orgCodes);
+    const writtenOrgs = [...new Set([...orgCodes, ...keptOrgs])].sort();
+    await lockOrganisations(client, writtenOrgs);
     let written: Record<string, unknown>;
     if (req.kind === 'staff') {
       try {
@@ -328,10 +331,10 @@ async function stageValidateAndWrite(
       ctx.progress({ phase: 'recomputing' });
       if (req.recompute !== false) await recomputeAfterStaff(queryRunner.manager, orgCodes, asAt!);
     } else {
-      written = await upsertCompletions(client, { importId: ctx.id, orgCodes, key });
+      written = await upsertCompletions(client, { importId: ctx.id, orgCodes: writtenOrgs, key });
       lap('write');
       ctx.progress({ phase: 'recomputing' });
-      if (req.recompute !== false) await recomputeAfterCompletions(queryRunner.manager, orgCodes);
+      if (req.recompute !== false) await recomputeAfterCompletions(queryRunner.manager, writtenOrgs);
     }
     lap('recompute');
     return {

@@ -88,7 +88,7 @@ export async function buildValueMaps(
     await client.query(`
       update ingest_value v set mapped = g.code from staff_group g
       where v.col = 'staff_group'
-        and (ingest_fold(v.raw) in (ingest_fold(g.name), ingest_fold(g.esr_label))
+        and (match_key(v.raw) in (match_key(g.name), match_key(g.esr_label))
              or (v.raw ~ '^[0-9]{1,2}$' and lpad(v.raw, 2, '0') = g.code))`);
     await client.query(
       `
@@ -100,18 +100,19 @@ export async function buildValueMaps(
       where v.col = 'pay_band' and k.key in (ingest_fold(v.raw), regexp_replace(ingest_fold(v.raw), '^(afc)?(band|grade)', ''))`,
       [JSON.stringify(payBandAliases)],
     );
-    // Same folding as areaOfWorkKey in db/seeds/reference-seed.ts: lower case, single spaces.
+    // The national mapping by the common matching key (matchKey in @aiwr/shared-domain); a trust's own
+    // overrides are applied to the written snapshot (applyAreaMappings in @aiwr/server-mappings).
     await client.query(`
       update ingest_value v set mapped = coalesce(m.clinical_area_code, 'unmapped')
       from ingest_value v2 left join area_of_work_mapping m
-        on m.area_of_work_key = btrim(regexp_replace(lower(v2.raw), '[[:space:]_]+', ' ', 'g'))
+        on m.org_code is null and m.area_of_work_key = match_key(v2.raw)
       where v.col = 'area_of_work' and v2.col = v.col and v2.raw = v.raw`);
     await classify(client, 'assignment_status', COUNTED_ASSIGNMENT, SKIPPED_ASSIGNMENT);
   } else {
     await client.query(`
       update ingest_value v set mapped = t.code from training_module t
       where v.col = 'course' and t.retired_at is null
-        and ingest_fold(v.raw) in (select ingest_fold(a) from unnest(array[t.code, t.title] || t.aliases) a)`);
+        and match_key(v.raw) in (select match_key(a) from unnest(array[t.code, t.title] || t.aliases) a)`);
     await classify(client, 'status', COUNTED_COMPLETION, SKIPPED_COMPLETION);
   }
   await client.query(`analyze ingest_value`);

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { rowTriggersOffIfAllowed, rowTriggersOn } from '@aiwr/db';
 import { reevaluate, refreshNeedsMet } from '@aiwr/server-archetypes';
 import { refreshRollups } from '@aiwr/server-coverage';
+import { applyTrustAreaOverrides, rebuildEquivalentCompletions } from '@aiwr/server-mappings';
 
 /**
  * Writing a validated import, inside the import's transaction. Imports of the same organisation are
@@ -98,6 +99,11 @@ async function verifyForeignKeysSetBased(client: PoolClient, asAt: string): Prom
 export async function recomputeAfterStaff(m: EntityManager, orgCodes: string[], asAt: string): Promise<void> {
   // Fresh rows have no statistics yet; the recomputation's joins plan badly without them.
   await m.query(`analyze staff_assignment, staff_snapshot`);
+  // A trust's own area-of-work overrides (the import mapped by the national mapping only).
+  await applyTrustAreaOverrides(
+    m,
+    orgCodes.map((orgCode) => ({ orgCode, asAt })),
+  );
   await reevaluate(
     m,
     orgCodes.map((orgCode) => ({ orgCode, asAt })),
@@ -105,6 +111,8 @@ export async function recomputeAfterStaff(m: EntityManager, orgCodes: string[], 
 }
 
 export async function recomputeAfterCompletions(m: EntityManager, orgCodes: string[]): Promise<void> {
+  // Kept completions of courses outside the catalogue count when an equivalence names them.
+  await rebuildEquivalentCompletions(m, orgCodes);
   await m.query(`analyze training_completion`);
   await refreshNeedsMet(m, orgCodes);
   for (const org of orgCodes) await refreshRollups(m, org);
@@ -114,7 +122,7 @@ export async function recomputeAfterCompletions(m: EntityManager, orgCodes: stri
 export async function upsertCompletions(
   client: PoolClient,
   p: { importId: string; orgCodes: string[]; key: string },
-): Promise<{ added: number; updated: number; unmatchedPeople: number }> {
+): Promise<{ added: number; updated: number; unmatchedPeople: number; kept: number }> {
   await client.query(`drop table if exists ingest_completion`);
   await client.query(
     `create temp table ingest_completion on commit drop as
@@ -133,15 +141,52 @@ export async function upsertCompletions(
        insert into training_completion(org_code, person_key, module_code, completed_on, expires_on, source_course, import_id)
        select org_code, person_key, module_code, completed_on, expires_on, source_course, $1 from ingest_completion
        on conflict (org_code, person_key, module_code, completed_on) do update
-         set expires_on = excluded.expires_on, source_course = excluded.source_course, import_id = excluded.import_id
-         where training_completion.expires_on is distinct from excluded.expires_on
+         set expires_on = excluded.expires_on, source_course = excluded.source_course, import_id = excluded.import_id,
+             via_equivalence = false
+         where training_completion.expires_on is distinct from excluded.expires_on or training_completion.via_equivalence
        returning (xmax = 0) as inserted)
      select count(*) filter (where inserted)::int as added, count(*) filter (where not inserted)::int as updated from written`,
     [p.importId],
   );
+  const kept = await keepUnmatchedCourses(client, p);
   const { rows: unmatched } = await client.query(
     `select count(*)::int as n from (select distinct org_code, person_key from ingest_completion) c
      where not exists (select 1 from staff_assignment a where a.org_code = c.org_code and a.person_key = c.person_key)`,
   );
-  return { added: rows[0].added, updated: rows[0].updated, unmatchedPeople: unmatched[0].n };
+  return { added: rows[0].added, updated: rows[0].updated, unmatchedPeople: unmatched[0].n, kept };
+}
+
+/**
+ * Completions of courses not in the catalogue are skipped for now but kept, pseudonymised, in
+ * unmatched_completion, so that an equivalence declared later counts them without the file again.
+ */
+const KEEPABLE_COURSE_ROW = `r.row_class = 'skip_course' and r.org_found is not null and r.employee_number is not null
+  and r.course is not null and r.completed_on_value is not null
+  and (r.allowed_orgs is null or r.org_code = any(r.allowed_orgs))`;
+
+/** Organisations with completions to keep (a file of only unknown courses still has something to write). */
+export async function organisationsWithKeptCourses(client: PoolClient): Promise<string[]> {
+  const { rows } = await client.query(
+    `select distinct r.org_code from ingest_row r where ${KEEPABLE_COURSE_ROW} order by 1`,
+  );
+  return rows.map((r) => r.org_code);
+}
+
+async function keepUnmatchedCourses(
+  client: PoolClient,
+  p: { importId: string; key: string },
+): Promise<number> {
+  const { rowCount } = await client.query(
+    `insert into unmatched_completion(org_code, person_key, course_key, source_course, completed_on, expires_on, import_id)
+     select distinct on (org_code, person_key, course_key, completed_on) * from (
+       select r.org_code, pseudonym_person_key(r.org_code, r.employee_number, $1::text) as person_key,
+              match_key(r.course) as course_key, r.course as source_course, r.completed_on_value as completed_on,
+              r.expires_on_value as expires_on, $2::uuid as import_id
+       from ingest_row r where ${KEEPABLE_COURSE_ROW}) k
+     order by org_code, person_key, course_key, completed_on, expires_on desc nulls first
+     on conflict (org_code, person_key, course_key, completed_on) do update
+       set expires_on = excluded.expires_on, source_course = excluded.source_course, import_id = excluded.import_id`,
+    [p.key, p.importId],
+  );
+  return rowCount ?? 0;
 }

@@ -1,6 +1,7 @@
 // Data quality: per organisation snapshot, people no rule maps to an archetype (by staff group and job
 // role), areas of work that map to no clinical area, and completions that match no one on the staff list.
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { DataTable, figureColumn, formatDate, type DataColumn, QueryState, usePageTitle } from '@aiwr/web-ui';
 import {
   useFilters,
@@ -13,7 +14,12 @@ import { useDataQuality } from './hooks';
 
 type OrgQuality = DataQualityQuery['dataQuality'][number];
 type Role = OrgQuality['unmappedRoles'][number] & { orgName: string };
-type Area = OrgQuality['unmappedAreasOfWork'][number] & { orgName: string };
+type Area = OrgQuality['unmappedAreasOfWork'][number] & { orgName: string; orgCode: string };
+type Course = DataQualityQuery['unmatchedCourses'][number];
+
+/** Each unmapped value links to its fix: the Mappings page (libs/web/mappings), filled in for the trust. */
+const fixUrl = (kind: 'area' | 'course', orgCode: string, value: string) =>
+  `/mappings?${new URLSearchParams({ kind, org: orgCode, value })}`;
 
 const n = <T,>(id: string, header: string, get: (r: T) => number) =>
   figureColumn<T>('count', id, header, get);
@@ -35,9 +41,36 @@ const roleColumns: DataColumn<Role>[] = [
 ];
 const areaColumns: DataColumn<Area>[] = [
   { id: 'org', header: 'Trust', value: (r) => r.orgName },
-  { id: 'area', header: 'Area of work', value: (r) => r.areaOfWork },
+  {
+    id: 'area',
+    header: 'Area of work',
+    value: (r) => r.areaOfWork,
+    render: (r) =>
+      r.areaOfWork === '(blank)' ? (
+        r.areaOfWork
+      ) : (
+        <Link to={fixUrl('area', r.orgCode, r.areaOfWork)} data-testid="dq-fix-area">
+          {r.areaOfWork}
+        </Link>
+      ),
+  },
   n('people', 'People', (r) => r.people),
   n('assignments', 'Assignments', (r) => r.assignments),
+];
+const courseColumns: DataColumn<Course>[] = [
+  { id: 'org', header: 'Trust', value: (r) => r.orgCode },
+  {
+    id: 'course',
+    header: 'Course',
+    value: (r) => r.courseName,
+    render: (r) => (
+      <Link to={fixUrl('course', r.orgCode, r.courseName)} data-testid="dq-fix-course">
+        {r.courseName}
+      </Link>
+    ),
+  },
+  n('completions', 'Completions kept', (r) => r.completions),
+  n('people', 'People', (r) => r.people),
 ];
 
 export function DataQualityPage() {
@@ -52,7 +85,10 @@ export function DataQualityPage() {
     [orgs],
   );
   const areas = useMemo(
-    () => orgs.flatMap((o) => o.unmappedAreasOfWork.map((a) => ({ ...a, orgName: o.orgName }))),
+    () =>
+      orgs.flatMap((o) =>
+        o.unmappedAreasOfWork.map((a) => ({ ...a, orgName: o.orgName, orgCode: o.orgCode })),
+      ),
     [orgs],
   );
 
@@ -98,6 +134,13 @@ export function DataQualityPage() {
               rows={areas}
               exportName="unmapped-areas"
               testId="dq-areas"
+            />
+            <DataTable
+              caption="Courses not in the catalogue (completions kept until an equivalence counts them)"
+              columns={courseColumns}
+              rows={data?.unmatchedCourses ?? []}
+              exportName="unmatched-courses"
+              testId="dq-courses"
             />
           </QueryState>
         </>

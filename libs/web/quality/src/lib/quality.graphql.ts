@@ -21,5 +21,11 @@ export const DATA_QUALITY = graphql(`
         assignments
       }
     }
+    unmatchedCourses(orgCode: $orgCode) {
+      orgCode
+      courseName
+      completions
+      people
+    }
   }
 `);

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { refreshRollups } from '@aiwr/server-coverage';
-import { rowTriggersOffIfAllowed, rowTriggersOn, StoredRuleConditions } from '@aiwr/db';
+import { rowTriggersOffIfAllowed, rowTriggersOn } from '@aiwr/db';
+import { StoredRuleConditions } from '@aiwr/shared-domain';
 import { ruleToSql, SqlParams, titleKeySql } from '../rules/rule-sql';
 import { evaluateSnapshot, loadRuleReference } from './evaluate-snapshot';
 

@@ -1,4 +1,5 @@
-import { readDefaultRules, storedConditions } from '@aiwr/db';
+import { readDefaultRules } from '@aiwr/db';
+import { storedConditions } from '@aiwr/shared-domain';
 import { DEFAULT_RULE_EXAMPLES } from '../testing/default-rule-examples';
 import { exampleFacts, fileAreaMapping, fileRuleReference } from '../testing/reference-fixtures';
 import { matchAssignment } from './rule-conditions';

@@ -1,4 +1,4 @@
-import { areaOfWorkKey, payBandRange, StoredRuleConditions } from '@aiwr/db';
+import { matchKey, payBandRange, StoredRuleConditions } from '@aiwr/shared-domain';
 
 /** The reference lists a rule's values are resolved against (staff group names, pay band order). */
 export type RuleReference = {
@@ -68,9 +68,9 @@ export function expandPayBands(values: string[], ref: RuleReference): string[] {
 
 /** Staff group values may be codes, names or ESR labels; returns the codes they name. */
 export function resolveStaffGroups(values: string[], ref: RuleReference): string[] {
-  const wanted = new Set(values.map((v) => v.trim().toLowerCase()));
+  const wanted = new Set(values.map(matchKey));
   return ref.staffGroups
-    .filter((g) => [g.code, g.name, g.esrLabel].some((v) => wanted.has(v.toLowerCase())))
+    .filter((g) => [g.code, g.name, g.esrLabel].some((v) => wanted.has(matchKey(v))))
     .map((g) => g.code);
 }
 
@@ -95,8 +95,7 @@ export function matchAssignment(
     evidence.push({ condition, field, value, matchedBy });
     return true;
   };
-  const lowerIn = (values: string[]) => (v: string) =>
-    values.find((x) => x.trim().toLowerCase() === v.trim().toLowerCase());
+  const sameKeyIn = (values: string[]) => (v: string) => values.find((x) => matchKey(x) === matchKey(v));
   const titleMatch = (keywords: string[]) => (v: string) => titleHasKeyword(v, keywords);
 
   const checks: (() => boolean)[] = [];
@@ -104,19 +103,14 @@ export function matchAssignment(
     const codes = resolveStaffGroups(c.staffGroups, ref);
     checks.push(() => check('staffGroups', 'staffGroupCode', (v) => (codes.includes(v) ? v : undefined)));
   }
-  if (c.jobRoles) checks.push(() => check('jobRoles', 'jobRole', lowerIn(c.jobRoles!)));
+  if (c.jobRoles) checks.push(() => check('jobRoles', 'jobRole', sameKeyIn(c.jobRoles!)));
   if (c.occupationCodePrefixes)
     checks.push(() =>
       check('occupationCodePrefixes', 'occupationCode', (v) =>
         c.occupationCodePrefixes!.find((p) => v.toUpperCase().startsWith(p.toUpperCase())),
       ),
     );
-  if (c.areasOfWork)
-    checks.push(() =>
-      check('areasOfWork', 'areaOfWork', (v) =>
-        c.areasOfWork!.find((x) => areaOfWorkKey(x) === areaOfWorkKey(v)),
-      ),
-    );
+  if (c.areasOfWork) checks.push(() => check('areasOfWork', 'areaOfWork', sameKeyIn(c.areasOfWork!)));
   if (c.clinicalAreas)
     checks.push(() =>
       check('clinicalAreas', 'clinicalAreaCode', (v) => c.clinicalAreas!.find((x) => x === v)),

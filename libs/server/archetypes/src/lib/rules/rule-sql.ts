@@ -1,4 +1,4 @@
-import { areaOfWorkKey, StoredRuleConditions } from '@aiwr/db';
+import { matchKey, StoredRuleConditions } from '@aiwr/shared-domain';
 import { expandPayBands, keywordLikePatterns, resolveStaffGroups, RuleReference } from './rule-conditions';
 
 /** A rule version ready to evaluate. */
@@ -23,9 +23,6 @@ export class SqlParams {
 export const titleKeySql = (column: string) =>
   `' ' || btrim(regexp_replace(lower(coalesce(${column}, '')), '[^a-z0-9]+', ' ', 'g')) || ' '`;
 
-/** SQL that folds an area of work exactly like `areaOfWorkKey` does. */
-const AREA_KEY_SQL = `lower(btrim(regexp_replace(a.area_of_work, '[[:space:]_]+', ' ', 'g')))`;
-
 /**
  * Translates a rule's conditions into a boolean SQL expression over `staff_assignment a` (plus its
  * folded `title_key`), with the
@@ -36,13 +33,7 @@ export function ruleToSql(c: StoredRuleConditions, ref: RuleReference, p: SqlPar
   const parts: string[] = [];
   if (c.staffGroups)
     parts.push(`a.staff_group_code = any(${p.add(resolveStaffGroups(c.staffGroups, ref), 'text[]')})`);
-  if (c.jobRoles)
-    parts.push(
-      `lower(btrim(a.job_role)) = any(${p.add(
-        c.jobRoles.map((r) => r.trim().toLowerCase()),
-        'text[]',
-      )})`,
-    );
+  if (c.jobRoles) parts.push(`match_key(a.job_role) = any(${p.add(c.jobRoles.map(matchKey), 'text[]')})`);
   if (c.occupationCodePrefixes)
     parts.push(
       `upper(a.occupation_code) like any(${p.add(
@@ -51,7 +42,7 @@ export function ruleToSql(c: StoredRuleConditions, ref: RuleReference, p: SqlPar
       )})`,
     );
   if (c.areasOfWork)
-    parts.push(`${AREA_KEY_SQL} = any(${p.add(c.areasOfWork.map(areaOfWorkKey), 'text[]')})`);
+    parts.push(`match_key(a.area_of_work) = any(${p.add(c.areasOfWork.map(matchKey), 'text[]')})`);
   if (c.clinicalAreas) parts.push(`a.clinical_area_code = any(${p.add(c.clinicalAreas, 'text[]')})`);
   if (c.titleKeywords)
     parts.push(`a.title_key like any(${p.add(keywordLikePatterns(c.titleKeywords), 'text[]')})`);

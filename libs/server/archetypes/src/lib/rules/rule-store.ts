@@ -1,14 +1,12 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { ArchetypeDataError, assertRuleShape, checkRuleReferences } from '@aiwr/db';
 import {
-  ArchetypeDataError,
   ArchetypeRuleDefinition,
-  assertRuleShape,
-  checkRuleReferences,
   RuleConditions,
   storedConditions,
   StoredRuleConditions,
-} from '@aiwr/db';
+} from '@aiwr/shared-domain';
 import { ArchetypeRuleInput, ArchetypeRuleType, RuleChangeKind } from '../graphql/rule.types';
 
 export type RuleChange =

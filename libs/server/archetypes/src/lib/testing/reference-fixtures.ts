@@ -1,4 +1,5 @@
-import { areaOfWorkKey, readReferenceCsv, readReferenceYaml } from '@aiwr/db';
+import { readReferenceCsv, readReferenceYaml } from '@aiwr/db';
+import { areaOfWorkKey } from '@aiwr/shared-domain';
 import { AssignmentFacts, RuleReference } from '../rules/rule-conditions';
 import { RoleExample } from './default-rule-examples';
 

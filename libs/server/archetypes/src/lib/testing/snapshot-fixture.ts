@@ -10,7 +10,8 @@ export type FixturePerson = {
 
 /**
  * Writes a staff snapshot straight into PostgreSQL for tests (the import pipeline is another lib):
- * the area of work is mapped to its clinical area through area_of_work_mapping, like the import does.
+ * the area of work is mapped to its clinical area through area_of_work_mapping (a trust's own override
+ * first, then the national mapping), like the import does.
  */
 export async function insertSnapshot(
   m: EntityManager,
@@ -42,7 +43,10 @@ export async function insertSnapshot(
             coalesce(m.clinical_area_code, 'unmapped'), r.position_title, r.pay_band, r.department, r.fte
      from jsonb_to_recordset($3::jsonb) as r(person_key text, assignment_no text, staff_group_code text, job_role text,
             area_of_work text, position_title text, pay_band text, department text, fte numeric)
-     left join area_of_work_mapping m on m.area_of_work_key = lower(btrim(regexp_replace(r.area_of_work, '[[:space:]_]+', ' ', 'g')))`,
+     left join lateral (
+       select clinical_area_code from area_of_work_mapping m
+       where m.area_of_work_key = match_key(r.area_of_work) and (m.org_code is null or m.org_code = $1)
+       order by m.org_code nulls last limit 1) m on true`,
     [orgCode, asAt, JSON.stringify(rows)],
   );
 }

@@ -16,6 +16,8 @@ export type SnapshotRef = {
 };
 export type TargetRow = {
   orgCode: string | null;
+  regionCode: string | null;
+  effectiveFrom: string;
   layer: string | null;
   moduleCode: string | null;
   targetPct: number;
@@ -42,23 +44,33 @@ export class CoverageCatalog {
     readonly targets: TargetRow[],
   ) {}
 
-  static async load(db: DataSource): Promise<CoverageCatalog> {
+  /** `db` may be a transaction's manager (a what-if preview reads targets it has not committed). */
+  static async load(db: Pick<DataSource, 'query'>): Promise<CoverageCatalog> {
+    // A DataSource runs these on several pooled connections; a transaction's manager has one connection,
+    // which takes one query at a time.
+    const sql = [
+      `select org_code, as_at::text as as_at from staff_snapshot order by org_code, as_at`,
+      `select code, name, icb_code, region_code, trust_type from organisation`,
+      `select org_code, icb_code, valid_from::text as valid_from, valid_to::text as valid_to
+                  from organisation_icb_membership order by org_code, valid_from`,
+      `select code, name, region_code from icb`,
+      `select code, name from region`,
+      `select code, name from staff_group`,
+      `select code, name from clinical_area`,
+      `select code, label as name from pay_band`,
+      `select code, name from archetype`,
+      `select code, title as name, layer from training_module`,
+      `select org_code, region_code, effective_from::text as effective_from, layer, module_code,
+                         target_pct::float8 as target_pct, amber_pct::float8 as amber_pct
+                  from coverage_target order by effective_from desc`,
+    ];
     const [snapshots, orgs, memberships, icbs, regions, groups, areas, bands, archetypes, modules, targets] =
-      await Promise.all([
-        db.query(`select org_code, as_at::text as as_at from staff_snapshot order by org_code, as_at`),
-        db.query(`select code, name, icb_code, region_code, trust_type from organisation`),
-        db.query(`select org_code, icb_code, valid_from::text as valid_from, valid_to::text as valid_to
-                  from organisation_icb_membership order by org_code, valid_from`),
-        db.query(`select code, name, region_code from icb`),
-        db.query(`select code, name from region`),
-        db.query(`select code, name from staff_group`),
-        db.query(`select code, name from clinical_area`),
-        db.query(`select code, label as name from pay_band`),
-        db.query(`select code, name from archetype`),
-        db.query(`select code, title as name, layer from training_module`),
-        db.query(`select org_code, layer, module_code, target_pct::float8 as target_pct, amber_pct::float8 as amber_pct
-                  from coverage_target`),
-      ]);
+      db instanceof DataSource
+        ? await Promise.all(sql.map((q) => db.query(q)))
+        : await sql.reduce<Promise<any[]>>(
+            async (acc, q) => [...(await acc), await db.query(q)],
+            Promise.resolve([]),
+          );
     const snapshotsByOrg = new Map<string, string[]>();
     for (const s of snapshots) {
       const list = snapshotsByOrg.get(s.org_code) ?? [];
@@ -101,6 +113,8 @@ export class CoverageCatalog {
       new Map(modules.map((m: any) => [m.code, m.layer])),
       targets.map((t: any) => ({
         orgCode: t.org_code,
+        regionCode: t.region_code,
+        effectiveFrom: t.effective_from,
         layer: t.layer,
         moduleCode: t.module_code,
         targetPct: t.target_pct,
@@ -173,22 +187,41 @@ export class CoverageCatalog {
   }
 
   /**
-   * Target for a figure: the most specific coverage_target row (organisation override before national;
-   * module before layer before the default), else 90% with amber from 75%.
+   * Target for a figure: the most specific coverage_target row in force on `on` (default today): the
+   * organisation's own, then its region's, then the national one; within each, module before layer
+   * before the scope's default; of several effective dates, the latest on or before `on`. Null when no
+   * row applies (the caller uses 90% with amber from 75%).
    */
-  targetFor(opts: { orgCode?: string | null; layer?: string | null; moduleCode?: string | null }) {
+  targetFor(opts: {
+    orgCode?: string | null;
+    layer?: string | null;
+    moduleCode?: string | null;
+    on?: string;
+  }) {
     const layer = opts.layer ?? (opts.moduleCode ? this.moduleLayer.get(opts.moduleCode) : null) ?? null;
-    const candidates: [string | null, string | null, string | null][] = [];
-    for (const org of opts.orgCode ? [opts.orgCode, null] : [null]) {
-      if (opts.moduleCode) candidates.push([org, null, opts.moduleCode]);
-      if (layer) candidates.push([org, layer, null]);
-      candidates.push([org, null, null]);
-    }
-    for (const [org, l, mod] of candidates) {
-      const t = this.targets.find(
-        (x) => x.orgCode === org && x.moduleCode === mod && (mod ? true : x.layer === l),
-      );
-      if (t) return { targetPct: t.targetPct, amberPct: t.amberPct };
+    const on = opts.on ?? new Date().toISOString().slice(0, 10);
+    const region = opts.orgCode ? (this.orgs.get(opts.orgCode)?.regionCode ?? null) : null;
+    const scopes: [string | null, string | null][] = [];
+    if (opts.orgCode) scopes.push([opts.orgCode, null]);
+    if (region) scopes.push([null, region]);
+    scopes.push([null, null]);
+    for (const [org, reg] of scopes) {
+      const candidates: [string | null, string | null][] = [];
+      if (opts.moduleCode) candidates.push([null, opts.moduleCode]);
+      if (layer) candidates.push([layer, null]);
+      candidates.push([null, null]);
+      for (const [l, mod] of candidates) {
+        // Rows are ordered by effective date, latest first.
+        const t = this.targets.find(
+          (x) =>
+            x.orgCode === org &&
+            x.regionCode === reg &&
+            x.effectiveFrom <= on &&
+            x.moduleCode === mod &&
+            (mod ? true : x.layer === l),
+        );
+        if (t) return { targetPct: t.targetPct, amberPct: t.amberPct };
+      }
     }
     return null;
   }
