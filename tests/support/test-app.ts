@@ -13,8 +13,8 @@ export type TestApp = {
 };
 
 /** The real API on a random loopback port, against the suite's PostgreSQL. */
-export async function startTestApp(): Promise<TestApp> {
-  const app = await createApp({ logger: false });
+export async function startTestApp(opts: { dashboardDir?: string } = {}): Promise<TestApp> {
+  const app = await createApp({ logger: false, dashboardDir: opts.dashboardDir });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${address.port}`;

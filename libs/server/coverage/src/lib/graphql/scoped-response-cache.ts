@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { NextFunction, Response } from 'express';
 import { Kind, OperationDefinitionNode, parse } from 'graphql';
+import zlib from 'node:zlib';
 import { AccessRequest, attachCaller, describeGrants, SessionService } from '@aiwr/server-access';
 import { CoverageService } from '../coverage.service';
 
@@ -26,7 +27,11 @@ const MAX_QUERY_CHARS = 20_000;
 /** The same safety net as the rollup cache: nothing is served for longer, even if a notification were lost. */
 const MAX_AGE_MS = 60_000;
 
-type Entry = { at: number; version: string; body: Buffer };
+/** Answers below this are sent as they are (as the compression middleware in front does for misses). */
+const COMPRESS_MIN_BYTES = 1024;
+
+/** A stored answer, with its compressed copies made on the first hit that asks for them. */
+type Entry = { at: number; version: string; body: Buffer; br?: Buffer; gzip?: Buffer };
 type Operation = { kind: 'cacheable' | 'mutation' | 'other' };
 
 /**
@@ -44,6 +49,8 @@ export class ScopedResponseCache {
   private readonly operations = new Map<string, Operation>();
   private readonly inFlight = new Map<string, ((shared: Buffer | null) => void)[]>();
   private localVersion = 0;
+  /** Answers served from memory vs computed, for the load benchmark's cache-hit share. */
+  readonly stats = { hits: 0, misses: 0, shared: 0 };
   /** Off with RESPONSE_CACHE=off (and whenever the rollup cache is off or not yet listening). */
   enabled = process.env.RESPONSE_CACHE !== 'off';
 
@@ -70,7 +77,10 @@ export class ScopedResponseCache {
     const caller = version ? await attachCaller(req, this.sessions) : null;
     const key = caller ? `${caller.role}|${describeGrants(caller.grants)}|${raw}` : undefined;
     const hit = key ? this.entries.get(key) : undefined;
-    if (hit && hit.version === version && Date.now() - hit.at < MAX_AGE_MS) return reply(res, hit.body);
+    if (hit && hit.version === version && Date.now() - hit.at < MAX_AGE_MS) {
+      this.stats.hits++;
+      return replyHit(req, res, hit);
+    }
 
     let body: { query?: unknown; operationName?: unknown };
     try {
@@ -88,7 +98,11 @@ export class ScopedResponseCache {
     if (op.kind !== 'cacheable' || !key) return next();
     // One computation per key at a time: identical requests arriving meanwhile share its response.
     const waiting = this.inFlight.get(key);
-    if (waiting) return void waiting.push((shared) => (shared ? reply(res, shared) : next()));
+    if (waiting) {
+      this.stats.shared++;
+      return void waiting.push((shared) => (shared ? reply(res, shared) : next()));
+    }
+    this.stats.misses++;
     this.inFlight.set(key, []);
     res.once('close', () => this.settle(key, null));
     this.captureInto(res, key, version);
@@ -142,6 +156,32 @@ export class ScopedResponseCache {
     this.operations.set(`${String(operationName ?? '')}|${query}`, op);
     return op;
   }
+}
+
+/**
+ * A hit compressed as the compression middleware would compress a miss, but once per entry and encoding
+ * rather than on every request: the setting of Content-Encoding makes that middleware pass the body through.
+ */
+function replyHit(req: AccessRequest, res: Response, entry: Entry): void {
+  if (entry.body.length < COMPRESS_MIN_BYTES) return reply(res, entry.body);
+  res.setHeader('Vary', 'Accept-Encoding');
+  const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
+  if (encoding === 'br') {
+    entry.br ??= zlib.brotliCompressSync(entry.body, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 6,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: entry.body.length,
+      },
+    });
+    res.setHeader('Content-Encoding', 'br');
+    return reply(res, entry.br);
+  }
+  if (encoding === 'gzip') {
+    entry.gzip ??= zlib.gzipSync(entry.body, { level: 6 });
+    res.setHeader('Content-Encoding', 'gzip');
+    return reply(res, entry.gzip);
+  }
+  reply(res, entry.body);
 }
 
 function reply(res: Response, body: Buffer): void {
