@@ -204,8 +204,14 @@ export function classifyOperation(query: string, operationName: unknown): Operat
   } catch {
     return { kind: 'other' }; // Apollo will answer with the parse error
   }
-  if (doc.definitions.some((d) => d.kind !== Kind.OPERATION_DEFINITION)) return { kind: 'other' };
-  const ops = doc.definitions as OperationDefinitionNode[];
+  // Fragments are allowed (every dashboard query uses them): what is cached is decided by the root fields.
+  if (
+    doc.definitions.some((d) => d.kind !== Kind.OPERATION_DEFINITION && d.kind !== Kind.FRAGMENT_DEFINITION)
+  )
+    return { kind: 'other' };
+  const ops = doc.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   const op =
     typeof operationName === 'string' && operationName
       ? ops.find((o) => o.name?.value === operationName)
