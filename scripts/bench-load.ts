@@ -6,7 +6,8 @@
  *     each request a dashboard page query with filters and snapshot dates drawn from the caller's own filter
  *     options (scripts/bench-load-traffic.ts), sent with the browser's cookie, CSRF and Accept-Encoding headers.
  *   --scenario overview: the coverage overview of one national planner, sent again and again.
- * Options: --connections 200, --duration 30, --requests 6000 (pool size), --seed 42, plus --scale/--months.
+ * Options: --connections 200, --duration 30, --warmup 15 (s of the same traffic before measuring),
+ * --requests 6000 (pool size), --seed 42, plus --scale/--months.
  */
 import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
@@ -58,6 +59,15 @@ async function mixedScenario(app: BenchApp, seed: number) {
   for (const [page, count] of Object.entries(countBy(requests.map((r) => r.page))))
     console.log(`  ${page.padEnd(28)} ${((100 * count) / requests.length).toFixed(0)}%`);
 
+  // A server in service has been answering for a while: the same traffic first, unmeasured, for --warmup s.
+  const warmup = Number(argValue('warmup', '15'));
+  const plan = { url: app.url, connections, users: users.map((u) => u.headers), requests };
+  if (warmup > 0) {
+    const w = await runWorker({ ...plan, duration: warmup });
+    console.log(
+      `\nwarm-up     ${warmup} s of the same traffic, not counted: ${n(w.result.requests.average)} requests/s, p99 ${w.percentiles.p99?.toFixed(0)} ms`,
+    );
+  }
   const cache = app.app.get(ScopedResponseCache);
   const stats0 = { ...cache.stats };
   const pg = postmasterPid(process.env.AIWR_DATA_DIR ?? '.bench');
@@ -66,13 +76,7 @@ async function mixedScenario(app: BenchApp, seed: number) {
   console.log(
     `\nautocannon -c ${connections} -d ${duration}, a random request of the pool each time, loopback ...`,
   );
-  const out = await runWorker({
-    url: app.url,
-    connections,
-    duration,
-    users: users.map((u) => u.headers),
-    requests,
-  });
+  const out = await runWorker({ ...plan, duration });
   const wall = performance.now() - t0;
   const cpu1 = sampleCpu(pg);
   const { result: r, percentiles: p, statuses } = out;
@@ -106,7 +110,10 @@ async function mixedScenario(app: BenchApp, seed: number) {
   console.log(
     `\nrequests/s  ${n(r.requests.average)} (average over ${r.duration} s; ${n(r.requests.total)} requests)`,
   );
-  console.log(`latency     p50 ${p.p50} ms, p95 ${p.p95} ms, p99 ${p.p99} ms, max ${p.max} ms`);
+  const ms = (x: number) => x.toFixed(1);
+  console.log(
+    `latency     p50 ${ms(p.p50)} ms, p95 ${ms(p.p95)} ms, p99 ${ms(p.p99)} ms, max ${ms(p.max)} ms`,
+  );
   console.log(
     `errors      ${r.errors + r.timeouts + non2xx} (connection errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${non2xx}); ` +
       `GraphQL errors in the ${n(seen.size)} distinct requests asked again after the run: ${gqlErrors}`,

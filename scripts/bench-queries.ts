@@ -236,7 +236,7 @@ async function main() {
       cache.enabled = true;
       responses.enabled = true;
       let baseMs: number | undefined;
-      if (q.baseFn)
+      if (q.baseFn && baseRuns > 0)
         baseMs = (
           await timed(`base-row GROUP BY for "${q.name}"`, () => timeBase(app.db, q.baseFn!, baseRuns))
         ).median;
