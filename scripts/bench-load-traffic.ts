@@ -12,7 +12,7 @@ import {
   CoverageFilterOptionsDocument,
   DistributionDocument,
   OverviewDocument,
-} from '../apps/dashboard/src/generated/graphql';
+} from '../libs/web/data-access/src/generated/graphql';
 import type { BenchApp } from './bench-support';
 
 export type TrafficUser = {

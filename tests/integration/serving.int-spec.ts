@@ -96,6 +96,14 @@ test('a client without brotli gets the gzip copy, one without compression the pl
   await plain.arrayBuffer();
 });
 
+test('a file copied into assets/ under its own name (not content-hashed) is revalidated, not immutable', async () => {
+  const icon = fs.readdirSync(path.join(dir, 'assets/images')).find((f) => f.endsWith('.svg'))!;
+  const res = await fetch(`${app.url}/assets/images/${icon}`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('cache-control')).toBe('no-cache');
+  await res.arrayBuffer();
+});
+
 test('index.html, and every client-side route that falls back to it, is revalidated on each load', async () => {
   for (const route of ['/index.html', '/', '/coverage/matrix']) {
     const res = await fetch(`${app.url}${route}`, { headers: { 'accept-encoding': 'gzip, br' } });

@@ -2,8 +2,11 @@ import express from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import path from 'node:path';
 
-/** Vite names every file under assets/ by a hash of its content, so a URL there never changes meaning. */
-const HASHED_DIR = `${path.sep}assets${path.sep}`;
+/**
+ * Files Vite names by a hash of their content (`assets/index-SKary9Ie.js`, and their .br/.gz copies): such a
+ * URL never changes meaning. Files copied into assets/ under their own names (the NHS.UK icons) are not.
+ */
+const HASHED = /[\\/]assets[\\/][^\\/]+-[\w-]{8}\.\w+(\.br|\.gz)?$/;
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** index.html names the current hashed files: always revalidated, so a deploy is seen on the next load. */
 export const REVALIDATE = 'no-cache';
@@ -21,7 +24,7 @@ export function dashboardAssets(dir: string): express.RequestHandler[] {
     serveStatic: {
       index: false,
       setHeaders: (res, file) => {
-        res.setHeader('Cache-Control', file.includes(HASHED_DIR) ? IMMUTABLE : REVALIDATE);
+        res.setHeader('Cache-Control', HASHED.test(file) ? IMMUTABLE : REVALIDATE);
       },
     },
   });

@@ -33,7 +33,7 @@ export type ImportRequest = {
   onStarted?: (importId: string) => void;
   /**
    * Recompute archetypes, needs and rollups in the import transaction (default true). Only the
-   * benchmark turns it off, to time the pipeline apart from engineers B's and E's recomputation.
+   * benchmark turns it off, to time the pipeline apart from the archetype and rollup recomputation.
    */
   recompute?: boolean;
   /** the national benchmark measures phases; nothing else needs this */
