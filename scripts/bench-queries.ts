@@ -4,7 +4,8 @@
  * p50/p95 per query with the response cache (repeat queries of one scope), with only the rollup cache,
  * and with no cache, and the ratio to the same figure
  * computed by GROUP BY on the base rows (person tables) in the same run. Prints figures; asserts nothing
- * about time. Options: --scale 1 (1 = national), --months 12, --n 200, --seed 42.
+ * about time. Options: --scale 1 (1 = national), --months 12, --n 200, --seed 42, --base-runs 3 (0 skips the
+ * base-row GROUP BY).
  */
 import { DataSource } from 'typeorm';
 import { CoverageService, ScopedResponseCache } from '@aiwr/server-coverage';
@@ -236,7 +237,7 @@ async function main() {
       cache.enabled = true;
       responses.enabled = true;
       let baseMs: number | undefined;
-      if (q.baseFn)
+      if (q.baseFn && baseRuns > 0)
         baseMs = (
           await timed(`base-row GROUP BY for "${q.name}"`, () => timeBase(app.db, q.baseFn!, baseRuns))
         ).median;

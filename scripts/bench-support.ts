@@ -348,7 +348,10 @@ export async function startBenchApp(): Promise<BenchApp> {
 /** Migrates and seeds the bench database, then makes sure the workforce and its rollups are there. */
 export async function prepareBenchDatabase(spec: WorkforceSpec): Promise<string[]> {
   const url = process.env.DATABASE_URL!;
-  await timed('migrations and reference data', () => migrateAndSeedReference(url));
+  // --migrate no: for a shared, already built national database whose big tables a pending migration would
+  // rewrite (e.g. 1764100000001 re-keys every staff_assignment row); the benchmark then runs on its schema as is.
+  if (argValue('migrate', 'yes') === 'no') log('migrations not applied (--migrate no)');
+  else await timed('migrations and reference data', () => migrateAndSeedReference(url));
   const db = await openDataSource(url);
   try {
     const dates = await ensureNationalWorkforce(db, spec);

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import path from 'node:path';
+import { precompress } from './precompress.mts';
 import { ownOriginAssets } from './own-origin-assets.mts';
 import { webAliases } from './vite-aliases.mts';
 
@@ -13,7 +14,8 @@ const webLibIndex = /[\\/]libs[\\/]web[\\/][^\\/]+[\\/]src[\\/]index\.ts$/;
 
 export default defineConfig({
   root,
-  plugins: [react(), ownOriginAssets()],
+  // precompress last: it compresses what the other plugins wrote.
+  plugins: [react(), ownOriginAssets(), precompress()],
   resolve: {
     alias: webAliases(workspace),
   },

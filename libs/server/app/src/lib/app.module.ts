@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { CoreModule } from '@aiwr/server-core';
 import { ReferenceModule } from '@aiwr/server-reference';
 import { AccessModule, graphqlHardening } from '@aiwr/server-access';
@@ -13,6 +14,9 @@ import { SubscriptionsModule } from '@aiwr/server-subscriptions';
 import { MappingsModule } from '@aiwr/server-mappings';
 import { HealthController } from './health.controller';
 
+/** Limits, introspection/landing page off in production, safe errors, req/res in context. */
+const hardening = graphqlHardening();
+
 @Module({
   imports: [
     CoreModule,
@@ -21,8 +25,11 @@ import { HealthController } from './health.controller';
       autoSchemaFile: true,
       sortSchema: true,
       path: '/graphql',
-      // Limits, introspection/landing page off in production, safe errors, req/res in context.
-      ...graphqlHardening(),
+      ...hardening,
+      // Apollo's cache-control plugin (on by default) wraps every field's resolver to collect cache hints we
+      // never send (answers are cached by ScopedResponseCache instead): with thousands of measure fields in a
+      // national breakdown that instrumentation was a large share of the execution time.
+      plugins: [...(hardening.plugins ?? []), ApolloServerPluginCacheControlDisabled()],
     }),
     AccessModule, // global sign-in guard, AccessPolicy, AuditService (libs/server/access)
     ReferenceModule,

@@ -10,6 +10,14 @@ describe('classifyOperation (which requests the response cache may answer)', () 
     );
   });
 
+  test('queries that spell their measures in fragments (as every dashboard query does) are cacheable', () => {
+    const q = `query Q($f: CoverageFilter) { coverage(filter: $f) { rows { ...Row } total { ...Row } } }
+      fragment Row on CoverageRow { asAt headcount { ...Measure } }
+      fragment Measure on Measure { value suppressed rounded }`;
+    expect(classifyOperation(q, 'Q').kind).toBe('cacheable');
+    expect(classifyOperation(q, undefined).kind).toBe('cacheable');
+  });
+
   test('person-level, caller-specific and mixed queries are not', () => {
     expect(classifyOperation('{ people(first: 5) { totalCount } }', undefined).kind).toBe('other');
     expect(classifyOperation('{ me { email } }', undefined).kind).toBe('other');

@@ -2,31 +2,43 @@
 // Loaded lazily (see ChartFigure), so no page pays for echarts before it shows a chart.
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
-  LegendComponent,
+  LegendPlainComponent,
   MarkLineComponent,
   TooltipComponent,
-  VisualMapContinuousComponent,
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { ChartOption } from './types';
 
+// What most pages draw (bars and trend lines). The heatmap (with its colour scale) and the scatter of the
+// funnel plot are registered when an option first needs them, so a page without them does not load them.
 echarts.use([
   BarChart,
-  HeatmapChart,
   LineChart,
-  ScatterChart,
   AriaComponent,
   GridComponent,
-  LegendComponent,
+  LegendPlainComponent,
   MarkLineComponent,
   TooltipComponent,
-  VisualMapContinuousComponent,
   SVGRenderer,
 ]);
+
+const EXTRA_PARTS: Record<string, () => Promise<unknown>> = {
+  heatmap: () => import('./parts/heatmap'),
+  scatter: () => import('./parts/scatter'),
+};
+
+/** Registers the chart types `option` uses beyond the base set; null when nothing more is needed. */
+function extraParts(option: ChartOption): Promise<unknown> | null {
+  const series = Array.isArray(option.series) ? option.series : option.series ? [option.series] : [];
+  const loads = [...new Set(series.map((s) => String(s.type)))]
+    .filter((t) => t in EXTRA_PARTS)
+    .map((t) => EXTRA_PARTS[t]());
+  return loads.length ? Promise.all(loads) : null;
+}
 
 export interface EChartProps {
   option: ChartOption;
@@ -48,6 +60,8 @@ export default function EChart({ option, height, label, onItemClick }: EChartPro
     instance.on('click', (p) =>
       clickHandler.current?.({ dataIndex: p.dataIndex, seriesIndex: p.seriesIndex ?? 0, value: p.value }),
     );
+    // Marks the first drawn frame, for scripts/measure-first-load.ts (time to the first chart).
+    instance.on('rendered', () => ref.current?.setAttribute('data-rendered', 'true'));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(ref.current);
     return () => {
@@ -58,7 +72,14 @@ export default function EChart({ option, height, label, onItemClick }: EChartPro
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    const draw = () => chart.current?.setOption(option, { notMerge: true });
+    const loading = extraParts(option);
+    if (!loading) return void draw();
+    let current = true;
+    void loading.then(() => current && draw());
+    return () => {
+      current = false;
+    };
   }, [option]);
 
   return (

@@ -8,7 +8,7 @@ import type {
 } from 'echarts/charts';
 import type {
   GridComponentOption,
-  LegendComponentOption,
+  LegendComponentOption, // the plain legend (LegendPlainComponent) is what is registered
   MarkLineComponentOption,
   TooltipComponentOption,
   VisualMapComponentOption,

@@ -1,0 +1,153 @@
+/**
+ * `npm run measure:first-load`: in real Chromium, for each page and each role, a first visit with an empty
+ * HTTP cache (a fresh browser context per page, already signed in): the bytes transferred as the network
+ * reports them (encoded: compressed as sent, headers included), JavaScript apart, and the time from
+ * navigation to the first chart drawn (echarts' first rendered frame). Needs the dashboard built
+ * (`npm run build:dashboard`); runs the real API on loopback against DATABASE_URL (with-db). Asserts nothing.
+ * Options: --runs 3 (visits per page and role; the median and spread are printed).
+ */
+import 'reflect-metadata';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { UsersService } from '@aiwr/server-access';
+import type { Role, ScopeGrant } from '@aiwr/server-access';
+import { createApp } from '@aiwr/server-app';
+import { argValue } from './bench-support';
+
+const DIST = path.join(__dirname, '..', 'dist', 'dashboard');
+const PASSWORD = 'first-load-measure-2026';
+const PAGES = [
+  '/',
+  '/coverage',
+  '/drill-down',
+  '/compare',
+  '/archetypes',
+  '/organisations',
+  '/data-quality',
+  '/about',
+];
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'];
+
+type Visit = { js: number; all: number; requests: number; firstChart: number | null; loaded: number };
+
+async function main() {
+  const runs = Number(argValue('runs', '3'));
+  const app = await createApp({ logger: false, dashboardDir: DIST });
+  await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const users = await measureUsers(app.get(DataSource), app.get(UsersService));
+    console.log(`First visit per page, empty cache, ${runs} runs each; KB = 1,024 bytes as transferred.\n`);
+    console.log(
+      `${'role (scope)'.padEnd(30)} ${'page'.padEnd(14)} ${'JS KB'.padStart(7)} ${'all KB'.padStart(7)} ${'reqs'.padStart(5)} ${'first chart ms (median, min-max)'.padStart(34)}`,
+    );
+    for (const u of users) {
+      const state = await signIn(browser, url, u.email);
+      for (const page of PAGES) {
+        const visits: Visit[] = [];
+        for (let i = 0; i < runs; i++) visits.push(await visit(browser, state, `${url}${page}`));
+        const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+        const charts = visits.map((v) => v.firstChart).filter((x): x is number => x !== null);
+        const chart = charts.length
+          ? `${med(charts).toFixed(0)} (${Math.min(...charts).toFixed(0)}-${Math.max(...charts).toFixed(0)})`
+          : 'no chart';
+        console.log(
+          `${`${u.role} (${u.scope})`.padEnd(30)} ${page.padEnd(14)} ${(med(visits.map((v) => v.js)) / 1024).toFixed(1).padStart(7)} ${(med(visits.map((v) => v.all)) / 1024).toFixed(1).padStart(7)} ${String(med(visits.map((v) => v.requests))).padStart(5)} ${chart.padStart(34)}`,
+        );
+      }
+    }
+    console.log(
+      `\n(targets: <= 250 KB of JavaScript transferred on a first load; Overview's first chart <= 1,000 ms)`,
+    );
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+}
+
+/** One user per role, scoped as such users usually are, created through UsersService. */
+async function measureUsers(db: DataSource, users: UsersService) {
+  const [first] = await db.query(`select s.org_code, o.icb_code, o.region_code from staff_snapshot s
+    join organisation o on o.code = s.org_code group by 1, 2, 3 order by sum(s.headcount) desc limit 1`);
+  const plan: { role: Role; grant: ScopeGrant }[] = [
+    { role: 'planner', grant: { type: 'national', code: '' } },
+    { role: 'planner', grant: { type: 'region', code: first.region_code } },
+    { role: 'analyst', grant: { type: 'icb', code: first.icb_code } },
+    { role: 'trust_lead', grant: { type: 'organisation', code: first.org_code } },
+    { role: 'admin', grant: { type: 'national', code: '' } },
+  ];
+  return Promise.all(
+    plan.map(async ({ role, grant }, i) => {
+      const email = `first-load.${i}.${role}@measure.aiwr.local`;
+      await users
+        .create(null, { email, displayName: `First-load ${role}`, role, grants: [grant], password: PASSWORD })
+        .catch(() => undefined); // exists from an earlier run
+      return { email, role, scope: grant.type === 'national' ? 'national' : `${grant.type} ${grant.code}` };
+    }),
+  );
+}
+
+/** Signs in through the form, as a person would; returns the signed-in browser state (cookies, storage). */
+async function signIn(browser: Browser, url: string, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('account').waitFor();
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}
+
+/** One visit in a fresh context (its own empty HTTP cache), counting bytes as the network delivered them. */
+async function visit(
+  browser: Browser,
+  state: Awaited<ReturnType<BrowserContext['storageState']>>,
+  target: string,
+): Promise<Visit> {
+  const context = await browser.newContext({ storageState: state });
+  const page = await context.newPage();
+  // The first element echarts marks as drawn (libs/web/ui EChart), timed from navigation start.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('[data-rendered]')) {
+        (window as any).__firstChart = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-rendered'] });
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const types = new Map<string, string>();
+  let js = 0;
+  let all = 0;
+  let requests = 0;
+  cdp.on('Network.responseReceived', (e: any) => types.set(e.requestId, e.type));
+  cdp.on('Network.loadingFinished', (e: any) => {
+    requests++;
+    all += e.encodedDataLength;
+    if (types.get(e.requestId) === 'Script') js += e.encodedDataLength;
+  });
+  await page.goto(target, { waitUntil: 'load' });
+  const chart = await page
+    .waitForSelector('[data-rendered]', { timeout: 10_000 })
+    .then(() => true)
+    .catch(() => false);
+  await page.waitForLoadState('networkidle');
+  const firstChart = chart ? await page.evaluate(() => (window as any).__firstChart as number) : null;
+  const loaded = await page.evaluate(() => performance.now());
+  await context.close();
+  return { js, all, requests, firstChart, loaded };
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
