@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import path from 'node:path';
-import { precompress } from './precompress.mts';
+import { precompress } from '../../scripts/vite/precompress.mts';
 import { ownOriginAssets } from './own-origin-assets.mts';
 import { webAliases } from './vite-aliases.mts';
 

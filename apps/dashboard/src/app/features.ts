@@ -1,6 +1,6 @@
 // The web feature libs the dashboard is made of, in header navigation order. A new feature lib exports a
 // WebFeature from its index (routes with lazily loaded pages, nav entries) and is added here.
-import type { WebFeature } from '@aiwr/web-data-access';
+import { pageAt, type WebFeature } from '@aiwr/web-data-access';
 import { accessFeature } from '@aiwr/web-access';
 import { coverageFeature } from '@aiwr/web-coverage';
 import { archetypesFeature } from '@aiwr/web-archetypes';
@@ -9,13 +9,7 @@ import { qualityFeature } from '@aiwr/web-quality';
 import { planningFeature } from '@aiwr/web-planning';
 import { referenceFeature } from '@aiwr/web-reference';
 import { reportsFeature } from '@aiwr/web-reports';
-
-/** A feature's page by its route (undefined: the index page), for pages one feature shows inside another. */
-const pageAt = (feature: WebFeature, path: string | undefined) => {
-  const route = feature.routes.find((r) => r.path === path);
-  if (!route) throw new Error(`no page at ${path ?? '/'} in ${feature.name}`);
-  return route.Component;
-};
+import { mappingsFeature } from '@aiwr/web-mappings';
 
 // The report pack prints these pages as its sections (libs/web/reports).
 const reports = reportsFeature({
@@ -24,7 +18,6 @@ const reports = reportsFeature({
   compare: pageAt(coverageFeature, 'compare'),
   data_quality: pageAt(qualityFeature, 'data-quality'),
 });
-import { mappingsFeature } from '@aiwr/web-mappings';
 
 export const FEATURES: WebFeature[] = [
   coverageFeature,

@@ -27,4 +27,4 @@ export { uploadWithProgress, type UploadResult } from './lib/exports/upload';
 export { FilterBar, LAYERS } from './lib/page/FilterBar';
 export { ScopeLine } from './lib/page/ScopeLine';
 export { PrintNotes } from './lib/page/PrintNotes';
-export { lazyPage, type FeatureRoute, type NavItem, type WebFeature } from './lib/routing';
+export { lazyPage, pageAt, type FeatureRoute, type NavItem, type WebFeature } from './lib/routing';

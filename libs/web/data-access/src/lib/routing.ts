@@ -35,3 +35,10 @@ export function lazyPage<K extends string>(
 ): ComponentType {
   return lazy<ComponentType>(() => load().then((m) => ({ default: m[name] })));
 }
+
+/** A feature's page by its route (undefined: the index page), for pages one feature shows inside another. */
+export function pageAt(feature: WebFeature, path: string | undefined) {
+  const route = feature.routes.find((r) => r.path === path);
+  if (!route) throw new Error(`no page at ${path ?? '/'} in ${feature.name}`);
+  return route.Component;
+}
