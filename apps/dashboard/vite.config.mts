@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import path from 'node:path';
-import { precompress } from '../../scripts/vite/precompress.mts';
+import { precompress } from './precompress.mts';
 import { ownOriginAssets } from './own-origin-assets.mts';
 import { webAliases } from './vite-aliases.mts';
 
@@ -16,9 +16,7 @@ export default defineConfig({
   root,
   // precompress last: it compresses what the other plugins wrote.
   plugins: [react(), ownOriginAssets(), precompress()],
-  resolve: {
-    alias: webAliases(workspace),
-  },
+  resolve: { alias: webAliases(workspace) },
   build: {
     cssMinify: false,
     outDir: path.join(workspace, 'dist/dashboard'),

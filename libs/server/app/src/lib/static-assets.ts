@@ -13,7 +13,7 @@ export const REVALIDATE = 'no-cache';
 
 /**
  * The built dashboard served as a CDN would: the brotli/gzip copies written at build time
- * (scripts/vite/precompress.mts) chosen by Accept-Encoding, hashed files cached for a year,
+ * (apps/dashboard/precompress.mts) chosen by Accept-Encoding, hashed files cached for a year,
  * anything else revalidated. Client-side routes fall back to index.html.
  */
 export function dashboardAssets(dir: string): express.RequestHandler[] {
