@@ -5,6 +5,7 @@ import { ArchetypeRulesAndNeeds1763830000000 } from './migrations/1763830000000-
 import { CoverageRollups1763850000000 } from './migrations/1763850000000-coverage-rollups';
 import { HashAssignmentNumbers1764100000001 } from './migrations/1764100000001-hash-assignment-numbers';
 import { MappingsEquivalencesTargets1764300000001 } from './migrations/1764300000001-mappings-equivalences-targets';
+import { PrimaryCare1764500000001 } from './migrations/1764500000001-primary-care';
 import { PlanningFlows1764600000001 } from './migrations/1764600000001-planning-flows';
 import { ReportSubscriptions1764700000001 } from './migrations/1764700000001-report-subscriptions';
 
@@ -16,6 +17,7 @@ export const migrations = [
   CoverageRollups1763850000000,
   HashAssignmentNumbers1764100000001,
   MappingsEquivalencesTargets1764300000001,
+  PrimaryCare1764500000001,
   PlanningFlows1764600000001,
   ReportSubscriptions1764700000001,
 ];

@@ -10,3 +10,4 @@ export { trustTypeFromName } from './seeds/reference-seed';
 export * from './seeds/archetype-seed';
 export { rowTriggersOffIfAllowed, rowTriggersOn } from './bulk-write';
 export { readPseudonymisationKey, keyFileOf } from './pseudonymisation-key';
+export * from './seeds/primary-care-seed';
