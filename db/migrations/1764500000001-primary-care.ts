@@ -52,9 +52,17 @@ export class PrimaryCare1764500000001 implements MigrationInterface {
       alter table staff_assignment
         add column advanced_practitioner boolean,
         add column employed_by_pcn boolean`);
+    await q.query(`alter table import_record drop constraint import_record_kind_check`);
+    await q.query(
+      `alter table import_record add constraint import_record_kind_check check (kind in ('staff', 'completions', 'primary_care'))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`alter table import_record drop constraint import_record_kind_check`);
+    await q.query(
+      `alter table import_record add constraint import_record_kind_check check (kind in ('staff', 'completions'))`,
+    );
     await q.query(`alter table staff_assignment drop column employed_by_pcn, drop column advanced_practitioner`);
     await q.query(`drop table if exists primary_care_role`);
     await q.query(`delete from staff_group where setting <> 'trust'`);

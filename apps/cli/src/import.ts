@@ -7,7 +7,7 @@ import cliProgress from 'cli-progress';
 import { openDataSource } from '@aiwr/db';
 import { importProgress, ImportMode, ImportSummary, runImport } from '@aiwr/server-ingest';
 
-const USAGE = `usage: npm run import -- staff|completions FILE [--as-at YYYY-MM-DD] [--org CODE] [--dry-run] [--skip-invalid]`;
+const USAGE = `usage: npm run import -- staff|primary_care|completions FILE [--as-at YYYY-MM-DD] [--org CODE] [--dry-run] [--skip-invalid]`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -22,7 +22,7 @@ async function main(): Promise<number> {
   });
   const [kind, file] = positionals;
   if (
-    (kind !== 'staff' && kind !== 'completions') ||
+    (kind !== 'staff' && kind !== 'completions' && kind !== 'primary_care') ||
     !file ||
     (values['dry-run'] && values['skip-invalid'])
   ) {

@@ -3,7 +3,7 @@
  * and aliases a trust's export may use, and which are required. Header matching folds case, spaces,
  * underscores, hyphens and dots, so "EMPLOYEE_NUMBER" and "Employee-Number" both match.
  */
-export type ImportKind = 'staff' | 'completions';
+export type ImportKind = 'staff' | 'completions' | 'primary_care';
 
 export type ColumnSpec = { key: string; label: string; aliases: string[]; required: boolean };
 
@@ -86,7 +86,64 @@ export const COMPLETION_COLUMNS: ColumnSpec[] = [
   { key: 'status', label: 'Status', aliases: ['Completion Status', 'Outcome'], required: false },
 ];
 
-export const columnsFor = (kind: ImportKind) => (kind === 'staff' ? STAFF_COLUMNS : COMPLETION_COLUMNS);
+/**
+ * A primary-care staff list (NWRS / wMDS export or a practice's or pharmacy's own list): one row per
+ * person and role. Either FTE or contracted hours (37.5 h = 1.0) is required: checked by the pipeline.
+ */
+export const PRIMARY_CARE_COLUMNS: ColumnSpec[] = [
+  {
+    key: 'employee_number',
+    label: 'Staff ID',
+    aliases: [
+      'Unique Identifier',
+      'NWRS Unique Identifier',
+      'NWRS ID',
+      'Unique Staff Identifier',
+      'Staff Number',
+      'Employee Number',
+      'Person ID',
+    ],
+    required: true,
+  },
+  {
+    ...organisationCode,
+    aliases: [...organisationCode.aliases, 'Practice Code', 'Pharmacy Code', 'Prac Code'],
+  },
+  {
+    key: 'org_name',
+    label: 'Organisation Name',
+    aliases: ['Practice Name', 'Pharmacy Name', 'Prac Name'],
+    required: false,
+  },
+  { key: 'pcn_code', label: 'PCN Code', aliases: ['PCN', 'Primary Care Network Code'], required: false },
+  { key: 'pcn_name', label: 'PCN Name', aliases: ['Primary Care Network Name'], required: false },
+  { key: 'icb_code', label: 'ICB Code', aliases: ['ICB', 'Integrated Care Board Code'], required: false },
+  { key: 'staff_group', label: 'Staff Group', aliases: ['Staff Group Name'], required: true },
+  { key: 'job_role', label: 'Job Role', aliases: ['Role', 'Staff Role', 'Detailed Staff Role'], required: true },
+  {
+    key: 'advanced_practitioner',
+    label: 'Advanced Practitioner',
+    aliases: ['Advanced Practitioner Flag', 'Advanced Practice'],
+    required: false,
+  },
+  { key: 'fte', label: 'FTE', aliases: ['WTE', 'Whole Time Equivalent', 'Contracted FTE'], required: false },
+  {
+    key: 'hours',
+    label: 'Contracted Hours',
+    aliases: ['Hours', 'Weekly Hours', 'Hours Per Week', 'Contracted Hours Per Week'],
+    required: false,
+  },
+  {
+    key: 'employed_by_pcn',
+    label: 'Employed By PCN',
+    aliases: ['PCN Employed', 'ARRS', 'ARRS Funded'],
+    required: false,
+  },
+  { key: 'as_at_date', label: 'As At Date', aliases: ['As At', 'Snapshot Date', 'Census Date'], required: false },
+];
+
+export const columnsFor = (kind: ImportKind) =>
+  kind === 'staff' ? STAFF_COLUMNS : kind === 'primary_care' ? PRIMARY_CARE_COLUMNS : COMPLETION_COLUMNS;
 
 /** Case, spaces, underscores, hyphens and dots do not matter in a header. */
 export const foldHeader = (header: string) =>

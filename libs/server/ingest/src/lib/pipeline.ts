@@ -35,6 +35,11 @@ import {
 } from './swap';
 import { finishProgress, startProgress, updateProgress } from './progress';
 import { createImportRecord, findEarlierImport, finishImportRecord } from './import-records';
+import {
+  collectPcnConflicts,
+  createPrimaryCareOrganisations,
+  recordPracticePcn,
+} from './primary-care/primary-care-sql';
 
 type Outcome = ImportSummary['outcome'];
 
@@ -262,18 +267,28 @@ async function stageValidateAndWrite(
   ctx.progress({ phase: 'validating' });
   if (rowsRead === 0) throw new FileRejected('NO_DATA_ROWS', 'The file has a header but no data rows.', null);
 
-  const asAt = req.kind === 'staff' ? (ctx.asAtParam ?? (await asAtFromColumn(client, mapping))) : null;
+  const asAt =
+    req.kind !== 'completions' ? (ctx.asAtParam ?? (await asAtFromColumn(client, mapping))) : null;
+  const createdOrganisations =
+    req.kind === 'primary_care'
+      ? await createPrimaryCareOrganisations(client, shape, { orgParam: ctx.orgParam, asAt: asAt! })
+      : [];
   await buildValueMaps(client, shape, payBandAliases());
   lap('validate:values');
   await buildRows(client, shape, { orgParam: ctx.orgParam, allowedOrgs: req.allowedOrgCodes, asAt });
   lap('validate:rows');
   await collectRowErrors(client, req.kind);
+  if (req.kind === 'primary_care') await collectPcnConflicts(client);
   // Duplicate (organisation, employee, assignment) rows: a dry run looks for them (one large
   // aggregate); a real import lets the primary key find them during the insert and only then
   // works out which lines they are, so a clean national file does not pay for the search.
-  if (req.kind === 'staff' && ctx.mode === 'validate_only') await collectDuplicateAssignments(client);
+  if (req.kind !== 'completions' && ctx.mode === 'validate_only')
+    await collectDuplicateAssignments(client, req.kind);
   lap('validate:errors');
-  const detail = await valueSummary(client, req.kind);
+  const detail = {
+    ...(await valueSummary(client, req.kind)),
+    ...(req.kind === 'primary_care' ? { createdOrganisations } : {}),
+  };
   const key = req.pseudonymisationKey ?? loadConfig().pseudonymisationKey;
 
   for (let attempt = 1; ; attempt++) {
@@ -319,14 +334,16 @@ async function stageValidateAndWrite(
     const writtenOrgs = [...new Set([...orgCodes, ...keptOrgs])].sort();
     await lockOrganisations(client, writtenOrgs);
     let written: Record<string, unknown>;
-    if (req.kind === 'staff') {
+    if (req.kind !== 'completions') {
+      const primaryCare = req.kind === 'primary_care';
       try {
-        written = await swapStaffSnapshot(client, { importId: ctx.id, asAt: asAt!, orgCodes, key });
+        written = await swapStaffSnapshot(client, { importId: ctx.id, asAt: asAt!, orgCodes, key, primaryCare });
       } catch (e) {
         if (!(e instanceof DuplicateRows) || attempt > 1) throw e;
-        await collectDuplicateAssignments(client);
+        await collectDuplicateAssignments(client, req.kind);
         continue;
       }
+      if (primaryCare) written.practicePcn = await recordPracticePcn(client, { importId: ctx.id, asAt: asAt! });
       lap('write');
       ctx.progress({ phase: 'recomputing' });
       if (req.recompute !== false) await recomputeAfterStaff(queryRunner.manager, orgCodes, asAt!);
@@ -373,7 +390,16 @@ function checkHeader(
         'Organisation Code',
       ),
     );
-  if (kind === 'staff' && !mapping.positions.has('as_at_date') && !params.asAtParam)
+  if (kind === 'primary_care' && !mapping.positions.has('fte') && !mapping.positions.has('hours'))
+    problems.push(
+      new FileRejected(
+        'MISSING_COLUMN',
+        'The required column "FTE" is missing: give FTE (accepted names: FTE, WTE, Whole Time Equivalent) or "Contracted Hours" (37.5 hours = 1.0 FTE).',
+        1,
+        'FTE',
+      ),
+    );
+  if (kind !== 'completions' && !mapping.positions.has('as_at_date') && !params.asAtParam)
     problems.push(
       new FileRejected(
         'AS_AT_DATE_MISSING',
@@ -450,6 +476,13 @@ async function valueSummary(client: PoolClient, kind: ImportKind): Promise<Recor
       `select left(raw, ${MAX_VALUE_IN_REPORT}) as value, rows from ingest_value where col = 'area_of_work' and mapped = 'unmapped' order by rows desc limit 50`,
     );
     return { unmappedAreasOfWork: rows };
+  }
+  if (kind === 'primary_care') {
+    // Counted in the PCN, not in a practice (docs/importing.md): say how many, so the totals add up.
+    const { rows } = await client.query(
+      `select count(*) filter (where employed_by_pcn_value and org_code is distinct from file_org)::int as n from ingest_row where ok`,
+    );
+    return { employedByPcn: rows[0].n };
   }
   const { rows } = await client.query(
     `select left(raw, ${MAX_VALUE_IN_REPORT}) as course, rows from ingest_value where col = 'course' and mapped is null order by rows desc limit 100`,

@@ -1,4 +1,3 @@
-import { ImportKind } from './columns';
 import { MAX_CELL_LENGTH, MAX_EMPLOYEE_NUMBER_LENGTH, MAX_VALUE_IN_REPORT } from './import-types';
 
 /**
@@ -23,14 +22,14 @@ export type RowCheck = {
 /** Cells that identify a person: an error about them says what is wrong, never the value. */
 const IDENTIFIER_KEYS = new Set(['employee_number', 'assignment_no']);
 
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const shown = (expr: string) => `left(${expr}, ${MAX_VALUE_IN_REPORT})`;
+export const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+export const shown = (expr: string) => `left(${expr}, ${MAX_VALUE_IN_REPORT})`;
 /** Rows skipped by rule (a terminated assignment, a course we do not track) are not validated further. */
 /** A ragged row gets one error (its cells cannot be trusted to be in the right columns), not one per cell. */
 const wellFormed = `(x.field_count is null or x.field_count = x.header_count)`;
 const isCounted = `x.row_class = 'count'`;
 
-const commonChecks = (labels: Record<string, string>, keys: string[]): RowCheck[] => [
+export const commonChecks = (labels: Record<string, string>, keys: string[]): RowCheck[] => [
   {
     code: 'RAGGED_ROW',
     column: null,
@@ -285,7 +284,6 @@ export const COMPLETION_CHECKS: RowCheck[] = [
   },
 ];
 
-export const checksFor = (kind: ImportKind) => (kind === 'staff' ? STAFF_CHECKS : COMPLETION_CHECKS);
 
 const failing = (checks: RowCheck[]) =>
   checks.length ? checks.map((c) => `coalesce(${c.when}, false)`).join('\n        or ') : 'false';

@@ -1,6 +1,8 @@
 import type { PoolClient } from 'pg';
 import { ImportKind } from './columns';
-import { anyCheckFails, checksFor, checkValues } from './row-checks';
+import { anyCheckFails, checkValues, COMPLETION_CHECKS, STAFF_CHECKS } from './row-checks';
+import { PRIMARY_CARE_CHECKS } from './primary-care/primary-care-checks';
+import { buildPrimaryCareRows } from './primary-care/primary-care-sql';
 import { stageColumn } from './staging';
 import { ImportErrorEntry, MAX_ERRORS_KEPT } from './import-types';
 
@@ -9,6 +11,9 @@ import { ImportErrorEntry, MAX_ERRORS_KEPT } from './import-types';
  * per distinct value (ingest_value), then one pass builds `ingest_row` with every mapped column and an
  * `ok` flag; failing rows expand into `ingest_error`. All tables are temporary (this connection only).
  */
+const checksFor = (kind: ImportKind) =>
+  kind === 'staff' ? STAFF_CHECKS : kind === 'primary_care' ? PRIMARY_CARE_CHECKS : COMPLETION_CHECKS;
+
 export type StageShape = { kind: ImportKind; positions: Map<string, number>; headerCount: number };
 
 const cell = (shape: StageShape, key: string) => {
@@ -65,10 +70,13 @@ export async function buildValueMaps(
   shape: StageShape,
   payBandAliases: unknown,
 ): Promise<void> {
+  // A primary-care list looks its few reference values up row by row (primary-care-sql.ts).
   const mapped =
     shape.kind === 'staff'
       ? ['staff_group', 'pay_band', 'area_of_work', 'assignment_status']
-      : ['course', 'status'];
+      : shape.kind === 'completions'
+        ? ['course', 'status']
+        : [];
   const present = mapped.filter((k) => shape.positions.has(k));
   await client.query(`drop table if exists ingest_value`);
   await client.query(
@@ -108,7 +116,7 @@ export async function buildValueMaps(
         on m.org_code is null and m.area_of_work_key = match_key(v2.raw)
       where v.col = 'area_of_work' and v2.col = v.col and v2.raw = v.raw`);
     await classify(client, 'assignment_status', COUNTED_ASSIGNMENT, SKIPPED_ASSIGNMENT);
-  } else {
+  } else if (shape.kind === 'completions') {
     await client.query(`
       update ingest_value v set mapped = t.code from training_module t
       where v.col = 'course' and t.retired_at is null
@@ -130,6 +138,7 @@ export type RowParams = { orgParam: string | null; allowedOrgs: string[] | null;
 
 /** One pass: normalised cells, look-ups, and `ok` = no rule fails. */
 export async function buildRows(client: PoolClient, shape: StageShape, params: RowParams): Promise<void> {
+  if (shape.kind === 'primary_care') return buildPrimaryCareRows(client, shape, params);
   const keys = shape.kind === 'staff' ? STAFF_KEYS : COMPLETION_KEYS;
   const cells = keys.map((k) => `${cell(shape, k)} as ${k}`).join(',\n          ');
   const join = (col: string, key: string) =>
@@ -215,22 +224,30 @@ export async function collectRowErrors(client: PoolClient, kind: ImportKind): Pr
 }
 
 /** (organisation, employee, assignment) must be unique in a staff file; later copies are errors. */
-export async function collectDuplicateAssignments(client: PoolClient): Promise<number> {
+export async function collectDuplicateAssignments(
+  client: PoolClient,
+  kind: ImportKind = 'staff',
+): Promise<number> {
   const { rows } = await client.query(`
     select count(*)::int as n from (
       select 1 from ingest_row where ok and row_class = 'count'
       group by org_code, employee_number, coalesce(assignment_no, '') having count(*) > 1) d`);
   if (!rows[0].n) return 0;
-  await client.query(`
+  await client.query(
+    `
     with ranked as (
       select rn, line, min(line) over w as first_line, row_number() over (partition by org_code, employee_number, coalesce(assignment_no, '') order by rn) as copy
       from ingest_row where ok and row_class = 'count'
       window w as (partition by org_code, employee_number, coalesce(assignment_no, ''))
     )
     insert into ingest_error(rn, line, col, value, code, message)
-    select rn, line, 'Assignment Number', null, 'DUPLICATE_ASSIGNMENT',
-           'The same employee and assignment number already appear on line ' || first_line || ' for this organisation.'
-    from ranked where copy > 1`);
+    select rn, line, $1::text, null, 'DUPLICATE_ASSIGNMENT',
+           $2::text || first_line || ' for this organisation.'
+    from ranked where copy > 1`,
+    kind === 'primary_care'
+      ? ['Job Role', 'The same person and job role already appear on line ']
+      : ['Assignment Number', 'The same employee and assignment number already appear on line '],
+  );
   await client.query(
     `update ingest_row r set ok = false from ingest_error e where e.code = 'DUPLICATE_ASSIGNMENT' and e.rn = r.rn`,
   );

@@ -18,7 +18,7 @@ export async function lockOrganisations(client: PoolClient, orgCodes: string[]):
 /** Replaces the (organisation, as-at) snapshots named in the file; other dates are kept for trends. */
 export async function swapStaffSnapshot(
   client: PoolClient,
-  p: { importId: string; asAt: string; orgCodes: string[]; key: string },
+  p: { importId: string; asAt: string; orgCodes: string[]; key: string; primaryCare?: boolean },
 ): Promise<{ assignments: number; people: number }> {
   // The primary key finds duplicate (organisation, employee, assignment) rows: undo this step and say so.
   await client.query('savepoint swap_staff');
@@ -37,7 +37,7 @@ export class DuplicateRows extends Error {}
 
 async function replaceSnapshot(
   client: PoolClient,
-  p: { importId: string; asAt: string; orgCodes: string[]; key: string },
+  p: { importId: string; asAt: string; orgCodes: string[]; key: string; primaryCare?: boolean },
 ): Promise<{ assignments: number; people: number }> {
   await client.query(`delete from staff_snapshot where as_at = $1 and org_code = any($2)`, [
     p.asAt,
@@ -52,18 +52,22 @@ async function replaceSnapshot(
   );
   // Per-row foreign-key checks off where allowed; the same references are verified set-based below.
   const bulk = await rowTriggersOffIfAllowed(client);
+  // A primary-care row also says whether the role is advanced practice and whether a PCN employs it.
+  const flags = p.primaryCare
+    ? { columns: ', advanced_practitioner, employed_by_pcn', values: ', advanced_practitioner_value, employed_by_pcn_value' }
+    : { columns: '', values: '' };
   // Sorted by the primary key so the index is built by appending, not by random inserts. Neither the
   // employee number nor the assignment number is stored: both go only into keyed hashes (docs/security.md).
   await client.query(
     `insert into staff_assignment(org_code, as_at, person_key, assignment_no, staff_group_code, job_role, occupation_code,
-                                  area_of_work, clinical_area_code, position_title, pay_band, department, fte)
+                                  area_of_work, clinical_area_code, position_title, pay_band, department, fte${flags.columns})
      select org_code, as_at, person_key, pseudonym_assignment_key(person_key, assignment_number, $2::text) as assignment_key,
             staff_group_code, job_role, occupation_code,
-            area_of_work, clinical_area_code, position_title, pay_band_code, department, fte_value
+            area_of_work, clinical_area_code, position_title, pay_band_code, department, fte_value${flags.values}
      from (select org_code, $1::date as as_at,
                   pseudonym_person_key(org_code, employee_number, $2::text) as person_key,
                   coalesce(assignment_no, '') as assignment_number, staff_group_code, job_role, upper(occupation_code) as occupation_code,
-                  area_of_work, clinical_area_code, position_title, pay_band_code, department, fte_value
+                  area_of_work, clinical_area_code, position_title, pay_band_code, department, fte_value${flags.values}
            from ingest_row where ok and row_class = 'count') r
      order by org_code, person_key, assignment_key`,
     [p.asAt, p.key],

@@ -95,8 +95,8 @@ export class ImportsService {
   }
 
   private kind(kind: string): ImportKind {
-    if (kind !== 'staff' && kind !== 'completions')
-      throw new BadRequestException('kind must be staff or completions.');
+    if (kind !== 'staff' && kind !== 'completions' && kind !== 'primary_care')
+      throw new BadRequestException('kind must be staff, completions or primary_care.');
     return kind;
   }
 }

@@ -58,7 +58,7 @@ export class ImportProgressType {
 @InputType('RunImportInput')
 export class RunImportInput {
   @Field({ description: 'From POST /api/uploads.' }) uploadId: string;
-  @Field({ description: 'staff or completions' }) kind: string;
+  @Field({ description: 'staff, completions or primary_care' }) kind: string;
   @Field(() => String, {
     nullable: true,
     description: 'YYYY-MM-DD (staff, unless the file has an As At Date column)',
