@@ -15,7 +15,9 @@ export class PrimaryCare1764500000001 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`alter table organisation drop constraint organisation_code_check`);
-    await q.query(`alter table organisation add constraint organisation_code_check check (code ~ '^[A-Z0-9]{3,6}$')`);
+    await q.query(
+      `alter table organisation add constraint organisation_code_check check (code ~ '^[A-Z0-9]{3,6}$')`,
+    );
     await q.query(`
       alter table organisation
         add column setting text not null default 'trust'
@@ -63,12 +65,16 @@ export class PrimaryCare1764500000001 implements MigrationInterface {
     await q.query(
       `alter table import_record add constraint import_record_kind_check check (kind in ('staff', 'completions'))`,
     );
-    await q.query(`alter table staff_assignment drop column employed_by_pcn, drop column advanced_practitioner`);
+    await q.query(
+      `alter table staff_assignment drop column employed_by_pcn, drop column advanced_practitioner`,
+    );
     await q.query(`drop table if exists primary_care_role`);
     await q.query(`delete from staff_group where setting <> 'trust'`);
     await q.query(`alter table staff_group drop column setting`);
     await q.query(`alter table staff_group drop constraint staff_group_code_check`);
-    await q.query(`alter table staff_group add constraint staff_group_code_check check (code ~ '^[0-9]{2}$')`);
+    await q.query(
+      `alter table staff_group add constraint staff_group_code_check check (code ~ '^[0-9]{2}$')`,
+    );
     await q.query(`drop table if exists practice_pcn`);
     await q.query(`alter table organisation drop column kind, drop column setting`);
     await q.query(`alter table organisation drop constraint organisation_code_check`);

@@ -30,9 +30,10 @@ export function fixtureRows(name: string): Record<string, string>[] {
 }
 
 /** importedDataChecksum plus what only a primary-care import writes: organisations it creates, practice → PCN. */
-export async function primaryCareChecksum(ds: DataSource): Promise<string> {
+export async function primaryCareChecksum(ds: DataSource, orgCodes: string[]): Promise<string> {
   const [orgs] = await ds.query(
-    `select count(*) || ':' || coalesce(md5(string_agg(o::text, ',' order by o.code)), '') as sum from organisation o where o.kind <> 'practice' or o.code like 'A81%'`,
+    `select count(*) || ':' || coalesce(md5(string_agg(o::text, ',' order by o.code)), '') as sum from organisation o where o.code = any($1)`,
+    [orgCodes],
   );
   const [links] = await ds.query(
     `select count(*) || ':' || coalesce(md5(string_agg(p::text, ',' order by p::text)), '') as sum from practice_pcn p`,
@@ -46,7 +47,9 @@ export async function resetPrimaryCare(ds: DataSource) {
   await ds.query(
     `delete from staff_snapshot where org_code in (select code from organisation where setting <> 'trust')`,
   );
-  await ds.query(`delete from training_completion where org_code in (select code from organisation where kind in ('pcn', 'pharmacy'))`);
+  await ds.query(
+    `delete from training_completion where org_code in (select code from organisation where kind in ('pcn', 'pharmacy'))`,
+  );
   await ds.query(`delete from organisation where kind in ('pcn', 'pharmacy')`);
   await ds.query(`
     delete from import_record r where kind = 'primary_care'

@@ -161,6 +161,8 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
             orgCodes: filter.orgCodes,
             icbCodes: filter.icbCodes,
             regionCodes: filter.regionCodes,
+            pcnCodes: filter.pcnCodes,
+            settings: filter.settings,
           },
           [d],
           points,
@@ -176,6 +178,16 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
       icbs: sorted(
         [...new Set(refs.map((r) => r.icbCode).filter((c): c is string => !!c))].map((c) => option('ICB', c)),
       ),
+      pcns: sorted(
+        [...new Set(refs.map((r) => r.pcnCode).filter((c): c is string => !!c))].map((c) => option('PCN', c)),
+      ),
+      settings: [...new Set(refs.map((r) => r.setting))]
+        .sort(
+          (a, b) =>
+            ['trust', 'general_practice', 'community_pharmacy'].indexOf(a) -
+            ['trust', 'general_practice', 'community_pharmacy'].indexOf(b),
+        )
+        .map((c) => option('SETTING', c)),
       regions: sorted(
         [...new Set(refs.map((r) => r.regionCode).filter((c): c is string => !!c))].map((c) =>
           option('REGION', c),
@@ -220,7 +232,11 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     const orgFilter = listOf(filter.orgCodes);
     const icbFilter = listOf(filter.icbCodes);
     const regionFilter = listOf(filter.regionCodes);
+    const pcnFilter = listOf(filter.pcnCodes);
+    const settingFilter = listOf(filter.settings);
     if (orgFilter) await viewer.assertOrgsVisible(orgFilter);
+    // A PCN is an organisation: visible exactly when the access policy lets the caller see it.
+    if (pcnFilter) await viewer.assertOrgsVisible(pcnFilter);
     await viewer.assertAreasVisible({ icbCodes: icbFilter, regionCodes: regionFilter });
     // Organisations to count: the filter's (already checked to be visible), else the scope's, else all.
     const orgs = orgFilter ?? scope?.orgCodes;
@@ -232,7 +248,9 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
         .filter(
           (r) =>
             (!icbFilter || (r.icbCode !== null && icbFilter.includes(r.icbCode))) &&
-            (!regionFilter || (r.regionCode !== null && regionFilter.includes(r.regionCode))),
+            (!regionFilter || (r.regionCode !== null && regionFilter.includes(r.regionCode))) &&
+            (!pcnFilter || (r.pcnCode !== null && pcnFilter.includes(r.pcnCode))) &&
+            (!settingFilter || settingFilter.includes(r.setting)),
         ),
     }));
     const orgCodes = [...new Set(points.flatMap((p) => p.refs.map((r) => r.orgCode)))];

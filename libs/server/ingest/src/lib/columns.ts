@@ -119,7 +119,12 @@ export const PRIMARY_CARE_COLUMNS: ColumnSpec[] = [
   { key: 'pcn_name', label: 'PCN Name', aliases: ['Primary Care Network Name'], required: false },
   { key: 'icb_code', label: 'ICB Code', aliases: ['ICB', 'Integrated Care Board Code'], required: false },
   { key: 'staff_group', label: 'Staff Group', aliases: ['Staff Group Name'], required: true },
-  { key: 'job_role', label: 'Job Role', aliases: ['Role', 'Staff Role', 'Detailed Staff Role'], required: true },
+  {
+    key: 'job_role',
+    label: 'Job Role',
+    aliases: ['Role', 'Staff Role', 'Detailed Staff Role'],
+    required: true,
+  },
   {
     key: 'advanced_practitioner',
     label: 'Advanced Practitioner',
@@ -139,7 +144,12 @@ export const PRIMARY_CARE_COLUMNS: ColumnSpec[] = [
     aliases: ['PCN Employed', 'ARRS', 'ARRS Funded'],
     required: false,
   },
-  { key: 'as_at_date', label: 'As At Date', aliases: ['As At', 'Snapshot Date', 'Census Date'], required: false },
+  {
+    key: 'as_at_date',
+    label: 'As At Date',
+    aliases: ['As At', 'Snapshot Date', 'Census Date'],
+    required: false,
+  },
 ];
 
 export const columnsFor = (kind: ImportKind) =>

@@ -267,8 +267,7 @@ async function stageValidateAndWrite(
   ctx.progress({ phase: 'validating' });
   if (rowsRead === 0) throw new FileRejected('NO_DATA_ROWS', 'The file has a header but no data rows.', null);
 
-  const asAt =
-    req.kind !== 'completions' ? (ctx.asAtParam ?? (await asAtFromColumn(client, mapping))) : null;
+  const asAt = req.kind !== 'completions' ? (ctx.asAtParam ?? (await asAtFromColumn(client, mapping))) : null;
   const createdOrganisations =
     req.kind === 'primary_care'
       ? await createPrimaryCareOrganisations(client, shape, { orgParam: ctx.orgParam, asAt: asAt! })
@@ -337,13 +336,20 @@ async function stageValidateAndWrite(
     if (req.kind !== 'completions') {
       const primaryCare = req.kind === 'primary_care';
       try {
-        written = await swapStaffSnapshot(client, { importId: ctx.id, asAt: asAt!, orgCodes, key, primaryCare });
+        written = await swapStaffSnapshot(client, {
+          importId: ctx.id,
+          asAt: asAt!,
+          orgCodes,
+          key,
+          primaryCare,
+        });
       } catch (e) {
         if (!(e instanceof DuplicateRows) || attempt > 1) throw e;
         await collectDuplicateAssignments(client, req.kind);
         continue;
       }
-      if (primaryCare) written.practicePcn = await recordPracticePcn(client, { importId: ctx.id, asAt: asAt! });
+      if (primaryCare)
+        written.practicePcn = await recordPracticePcn(client, { importId: ctx.id, asAt: asAt! });
       lap('write');
       ctx.progress({ phase: 'recomputing' });
       if (req.recompute !== false) await recomputeAfterStaff(queryRunner.manager, orgCodes, asAt!);

@@ -284,7 +284,6 @@ export const COMPLETION_CHECKS: RowCheck[] = [
   },
 ];
 
-
 const failing = (checks: RowCheck[]) =>
   checks.length ? checks.map((c) => `coalesce(${c.when}, false)`).join('\n        or ') : 'false';
 

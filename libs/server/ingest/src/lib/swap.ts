@@ -54,7 +54,10 @@ async function replaceSnapshot(
   const bulk = await rowTriggersOffIfAllowed(client);
   // A primary-care row also says whether the role is advanced practice and whether a PCN employs it.
   const flags = p.primaryCare
-    ? { columns: ', advanced_practitioner, employed_by_pcn', values: ', advanced_practitioner_value, employed_by_pcn_value' }
+    ? {
+        columns: ', advanced_practitioner, employed_by_pcn',
+        values: ', advanced_practitioner_value, employed_by_pcn_value',
+      }
     : { columns: '', values: '' };
   // Sorted by the primary key so the index is built by appending, not by random inserts. Neither the
   // employee number nor the assignment number is stored: both go only into keyed hashes (docs/security.md).

@@ -203,6 +203,8 @@ export class CoverageResolver {
       regions: o.regions,
       icbs: o.icbs,
       organisations: o.organisations,
+      pcns: o.pcns,
+      settings: o.settings,
       departments: o.DEPARTMENT,
       staffGroups: o.STAFF_GROUP,
       clinicalAreas: o.CLINICAL_AREA,

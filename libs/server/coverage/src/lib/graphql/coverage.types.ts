@@ -3,7 +3,10 @@ import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nes
 export enum CoverageDimensionEnum {
   REGION = 'REGION',
   ICB = 'ICB',
+  PCN = 'PCN',
+  PROVIDER = 'PROVIDER',
   ORGANISATION = 'ORGANISATION',
+  SETTING = 'SETTING',
   DEPARTMENT = 'DEPARTMENT',
   STAFF_GROUP = 'STAFF_GROUP',
   CLINICAL_AREA = 'CLINICAL_AREA',
@@ -15,6 +18,13 @@ export enum CoverageDimensionEnum {
 registerEnumType(CoverageDimensionEnum, {
   name: 'CoverageDimension',
   description: 'What coverage rows can be grouped by.',
+  valuesMap: {
+    PCN: { description: 'Primary care network: its practices on the date and the staff it employs (ARRS).' },
+    PROVIDER: {
+      description: 'Below the ICB: the trust, the PCN (for general practice) or the community pharmacy.',
+    },
+    SETTING: { description: 'trust, general_practice or community_pharmacy.' },
+  },
 });
 
 export enum GeographyBasisEnum {
@@ -75,6 +85,16 @@ export class CoverageFilterInput {
   @Field(() => [String], { nullable: true }) regionCodes?: string[];
   @Field(() => [String], { nullable: true }) icbCodes?: string[];
   @Field(() => [String], { nullable: true }) orgCodes?: string[];
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Primary care networks (U12345): their practices on the date and the staff they employ.',
+  })
+  pcnCodes?: string[];
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Settings: trust, general_practice, community_pharmacy.',
+  })
+  settings?: string[];
   @Field(() => [String], {
     nullable: true,
     description: 'Department / cost centre names; "" is "Not recorded".',
@@ -268,6 +288,8 @@ export class CoverageFilterOptionsType {
   @Field(() => [FilterOptionType]) regions: FilterOptionType[];
   @Field(() => [FilterOptionType]) icbs: FilterOptionType[];
   @Field(() => [FilterOptionType]) organisations: FilterOptionType[];
+  @Field(() => [FilterOptionType]) pcns: FilterOptionType[];
+  @Field(() => [FilterOptionType]) settings: FilterOptionType[];
   @Field(() => [FilterOptionType]) departments: FilterOptionType[];
   @Field(() => [FilterOptionType]) staffGroups: FilterOptionType[];
   @Field(() => [FilterOptionType]) clinicalAreas: FilterOptionType[];

@@ -3,7 +3,20 @@ import { CoverageCatalog, TargetRow } from './coverage-catalog';
 const catalog = (targets: Omit<TargetRow, 'amberPct'>[]) =>
   new CoverageCatalog(
     new Map(),
-    new Map([['RJ1', { code: 'RJ1', name: 'Trust', icbCode: 'QKK', regionCode: 'Y56', trustType: 'acute' }]]),
+    new Map([
+      [
+        'RJ1',
+        {
+          code: 'RJ1',
+          name: 'Trust',
+          icbCode: 'QKK',
+          regionCode: 'Y56',
+          trustType: 'acute',
+          setting: 'trust',
+          kind: 'trust',
+        },
+      ],
+    ]),
     new Map(),
     new Map(),
     {},

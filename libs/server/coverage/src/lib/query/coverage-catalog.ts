@@ -6,6 +6,10 @@ export type OrgInfo = {
   icbCode: string | null;
   regionCode: string | null;
   trustType: string | null;
+  /** trust, general_practice or community_pharmacy */
+  setting: string;
+  /** trust, practice, pcn or pharmacy */
+  kind: string;
 };
 /** One organisation's snapshot used for a point in time, with where the organisation sat then. */
 export type SnapshotRef = {
@@ -13,6 +17,11 @@ export type SnapshotRef = {
   asAt: string;
   icbCode: string | null;
   regionCode: string | null;
+  /** The practice's PCN on the date (a PCN's own code for a PCN); null outside general practice. */
+  pcnCode: string | null;
+  /** What the organisation rolls up to below the ICB: its PCN for a practice, else itself. */
+  providerCode: string;
+  setting: string;
 };
 export type TargetRow = {
   orgCode: string | null;
@@ -28,6 +37,14 @@ export type TargetRow = {
 export type GeographyBasis = 'AS_IT_WAS' | 'RESTATED';
 
 type Membership = { orgCode: string; icbCode: string; validFrom: string; validTo: string | null };
+/** A practice seen in a PCN on a date (from the imported staff lists), ascending by date. */
+type PcnLink = { asAt: string; pcnCode: string };
+
+export const SETTING_LABELS: Record<string, string> = {
+  trust: 'NHS trusts',
+  general_practice: 'General practice',
+  community_pharmacy: 'Community pharmacy',
+};
 
 /**
  * Small, read-mostly facts every coverage query needs (which snapshots exist, the organisation hierarchy,
@@ -42,6 +59,7 @@ export class CoverageCatalog {
     readonly labels: Record<string, Map<string, string>>,
     readonly moduleLayer: Map<string, string>,
     readonly targets: TargetRow[],
+    private readonly pcnLinks: Map<string, PcnLink[]> = new Map(),
   ) {}
 
   /** `db` may be a transaction's manager (a what-if preview reads targets it has not committed). */
@@ -50,7 +68,7 @@ export class CoverageCatalog {
     // which takes one query at a time.
     const sql = [
       `select org_code, as_at::text as as_at from staff_snapshot order by org_code, as_at`,
-      `select code, name, icb_code, region_code, trust_type from organisation`,
+      `select code, name, icb_code, region_code, trust_type, setting, kind from organisation`,
       `select org_code, icb_code, valid_from::text as valid_from, valid_to::text as valid_to
                   from organisation_icb_membership order by org_code, valid_from`,
       `select code, name, region_code from icb`,
@@ -63,8 +81,22 @@ export class CoverageCatalog {
       `select org_code, region_code, effective_from::text as effective_from, layer, module_code,
                          target_pct::float8 as target_pct, amber_pct::float8 as amber_pct
                   from coverage_target order by effective_from desc`,
+      `select practice_code, as_at::text as as_at, pcn_code from practice_pcn order by practice_code, as_at`,
     ];
-    const [snapshots, orgs, memberships, icbs, regions, groups, areas, bands, archetypes, modules, targets] =
+    const [
+      snapshots,
+      orgs,
+      memberships,
+      icbs,
+      regions,
+      groups,
+      areas,
+      bands,
+      archetypes,
+      modules,
+      targets,
+      links,
+    ] =
       db instanceof DataSource
         ? await Promise.all(sql.map((q) => db.query(q)))
         : await sql.reduce<Promise<any[]>>(
@@ -83,6 +115,12 @@ export class CoverageCatalog {
       list.push({ orgCode: m.org_code, icbCode: m.icb_code, validFrom: m.valid_from, validTo: m.valid_to });
       membershipMap.set(m.org_code, list);
     }
+    const pcnLinks = new Map<string, PcnLink[]>();
+    for (const l of links) {
+      const list = pcnLinks.get(l.practice_code) ?? [];
+      list.push({ asAt: l.as_at, pcnCode: l.pcn_code });
+      pcnLinks.set(l.practice_code, list);
+    }
     const byCode = (rows: { code: string; name: string }[]) => new Map(rows.map((r) => [r.code, r.name]));
     return new CoverageCatalog(
       snapshotsByOrg,
@@ -95,6 +133,8 @@ export class CoverageCatalog {
             icbCode: o.icb_code,
             regionCode: o.region_code,
             trustType: o.trust_type,
+            setting: o.setting,
+            kind: o.kind,
           },
         ]),
       ),
@@ -102,6 +142,9 @@ export class CoverageCatalog {
       new Map(icbs.map((i: any) => [i.code, i.region_code])),
       {
         ORGANISATION: byCode(orgs),
+        PCN: byCode(orgs),
+        PROVIDER: byCode(orgs),
+        SETTING: new Map(Object.entries(SETTING_LABELS)),
         ICB: byCode(icbs),
         REGION: byCode(regions),
         STAFF_GROUP: byCode(groups),
@@ -120,7 +163,22 @@ export class CoverageCatalog {
         targetPct: t.target_pct,
         amberPct: t.amber_pct,
       })),
+      pcnLinks,
     );
+  }
+
+  /**
+   * The PCN a practice was in on a date: the latest imported list on or before it, else the earliest
+   * (a practice's first list also tells where it was before). A PCN is its own; other kinds have none.
+   */
+  pcnOn(orgCode: string, date: string): string | null {
+    const org = this.orgs.get(orgCode);
+    if (org?.kind === 'pcn') return orgCode;
+    const list = this.pcnLinks.get(orgCode);
+    if (!list || list.length === 0) return null;
+    let hit = list[0];
+    for (const l of list) if (l.asAt <= date) hit = l;
+    return hit.pcnCode;
   }
 
   /**
@@ -163,7 +221,16 @@ export class CoverageCatalog {
         const icbCode = this.icbOn(orgCode, date ?? asAt, basis);
         const regionCode =
           (icbCode && this.icbRegion.get(icbCode)) || this.orgs.get(orgCode)?.regionCode || null;
-        all.push({ orgCode, asAt, icbCode, regionCode });
+        const pcnCode = this.pcnOn(orgCode, date ?? asAt);
+        all.push({
+          orgCode,
+          asAt,
+          icbCode,
+          regionCode,
+          pcnCode,
+          providerCode: pcnCode ?? orgCode,
+          setting: this.orgs.get(orgCode)?.setting ?? 'trust',
+        });
       }
       if (this.snapshotsByDate.size > 500) this.snapshotsByDate.clear();
       this.snapshotsByDate.set(key, all);

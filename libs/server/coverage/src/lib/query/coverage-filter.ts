@@ -7,6 +7,10 @@ export type CoverageFilter = {
   regionCodes?: string[] | null;
   icbCodes?: string[] | null;
   orgCodes?: string[] | null;
+  /** Primary care networks: their practices and the staff the PCN itself employs. */
+  pcnCodes?: string[] | null;
+  /** trust, general_practice, community_pharmacy */
+  settings?: string[] | null;
   departments?: string[] | null;
   staffGroupCodes?: string[] | null;
   clinicalAreaCodes?: string[] | null;
@@ -18,7 +22,12 @@ export type CoverageFilter = {
   geography?: GeographyBasis | null;
 };
 
-export const ORG_DIMENSIONS = ['REGION', 'ICB', 'ORGANISATION'] as const;
+/**
+ * Attributes of an organisation (no grouping set needed). PCN: the network a practice was in on the date
+ * (a PCN's own staff count in it too); PROVIDER: the trust, PCN or pharmacy a figure rolls up to below the
+ * ICB (a practice rolls up to its PCN); SETTING: trust, general practice or community pharmacy.
+ */
+export const ORG_DIMENSIONS = ['REGION', 'ICB', 'PCN', 'PROVIDER', 'ORGANISATION', 'SETTING'] as const;
 export const REQUIREMENT_DIMENSIONS = ['MODULE', 'LAYER'] as const;
 export type OrgDimension = (typeof ORG_DIMENSIONS)[number];
 export type RequirementDimension = (typeof REQUIREMENT_DIMENSIONS)[number];
@@ -27,7 +36,10 @@ export type CoverageDimension = OrgDimension | WithinOrgDimension | RequirementD
 export const COVERAGE_DIMENSIONS: CoverageDimension[] = [
   'REGION',
   'ICB',
+  'PCN',
+  'PROVIDER',
   'ORGANISATION',
+  'SETTING',
   'DEPARTMENT',
   'STAFF_GROUP',
   'CLINICAL_AREA',

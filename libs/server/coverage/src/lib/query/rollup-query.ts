@@ -22,7 +22,10 @@ export type SnapshotPoint = { point: string; refs: SnapshotRef[] };
 const KEY_COLUMN: Record<CoverageDimension, string> = {
   REGION: 's.region_code',
   ICB: 's.icb_code',
+  PCN: 's.pcn_code',
+  PROVIDER: 's.provider_code',
   ORGANISATION: 's.org_code',
+  SETTING: 's.setting',
   DEPARTMENT: 'r.department',
   STAFF_GROUP: 'r.staff_group_code',
   CLINICAL_AREA: 'r.clinical_area_code',
@@ -100,7 +103,7 @@ export async function queryRollups(
 const rowKey = (r: RawRow) => `${r.point}|${JSON.stringify(r.keys)}`;
 
 function snapshotParams(points: SnapshotPoint[]) {
-  const cols: (string | null)[][] = [[], [], [], [], []];
+  const cols: (string | null)[][] = [[], [], [], [], [], [], [], []];
   for (const p of points)
     for (const s of p.refs) {
       cols[0].push(p.point);
@@ -108,12 +111,15 @@ function snapshotParams(points: SnapshotPoint[]) {
       cols[2].push(s.asAt);
       cols[3].push(s.icbCode);
       cols[4].push(s.regionCode);
+      cols[5].push(s.pcnCode);
+      cols[6].push(s.providerCode);
+      cols[7].push(s.setting);
     }
   return cols;
 }
 
-const SNAPSHOTS_CTE = `with s(point, org_code, as_at, icb_code, region_code) as (
-  select * from unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[]))`;
+const SNAPSHOTS_CTE = `with s(point, org_code, as_at, icb_code, region_code, pcn_code, provider_code, setting) as (
+  select * from unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]))`;
 
 function whereWithin(filter: CoverageFilter, params: unknown[]): string {
   const conds: string[] = [];
@@ -159,7 +165,7 @@ async function peopleQuery(
             sum(r.role_count)::int as role_count, sum(r.fully_trained)::int as fully_trained,
             sum(r.foundation_met)::int as foundation_met, sum(r.archetype_met)::int as archetype_met,
             sum(r.needed)::int as needed, sum(r.met)::int as met
-     from s join coverage_rollup r on r.org_code = s.org_code and r.as_at = s.as_at and r.gset = $6${where}
+     from s join coverage_rollup r on r.org_code = s.org_code and r.as_at = s.as_at and r.gset = $9${where}
      group by ${group}`,
     params,
   );
@@ -206,7 +212,7 @@ async function requirementQuery(
      select ${select}, sum(r.people)::int as people, coalesce(sum(r.fte), 0)::float8 as fte,
             sum(r.role_count)::int as role_count, sum(r.people_met)::int as people_met,
             sum(r.needed)::int as needed, sum(r.met)::int as met
-     from s join coverage_module_rollup r on r.org_code = s.org_code and r.as_at = s.as_at and r.gset = $6${where}
+     from s join coverage_module_rollup r on r.org_code = s.org_code and r.as_at = s.as_at and r.gset = $9${where}
      group by ${group}`,
     params,
   );
@@ -233,7 +239,10 @@ function orgsOfRow(points: SnapshotPoint[], row: RawRow): string[] {
       (s) =>
         (row.keys.ORGANISATION === undefined || s.orgCode === row.keys.ORGANISATION) &&
         (row.keys.ICB === undefined || s.icbCode === row.keys.ICB) &&
-        (row.keys.REGION === undefined || s.regionCode === row.keys.REGION),
+        (row.keys.REGION === undefined || s.regionCode === row.keys.REGION) &&
+        (row.keys.PCN === undefined || s.pcnCode === row.keys.PCN) &&
+        (row.keys.PROVIDER === undefined || s.providerCode === row.keys.PROVIDER) &&
+        (row.keys.SETTING === undefined || s.setting === row.keys.SETTING),
     )
     .map((s) => s.orgCode);
 }

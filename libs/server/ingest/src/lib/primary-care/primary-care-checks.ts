@@ -72,7 +72,9 @@ export const PRIMARY_CARE_CHECKS: RowCheck[] = [
     scope: 'counted',
     when: `x.pcn_code is not null and (upper(x.pcn_code) !~ '^U[0-9]{5}$' or x.pcn_kind is distinct from 'pcn')`,
     value: shown('x.pcn_code'),
-    message: lit('A PCN code is U followed by five digits (e.g. U12345), and a practice in the file must name it.'),
+    message: lit(
+      'A PCN code is U followed by five digits (e.g. U12345), and a practice in the file must name it.',
+    ),
   },
   {
     code: 'PCN_CODE_MISSING',
@@ -80,7 +82,9 @@ export const PRIMARY_CARE_CHECKS: RowCheck[] = [
     scope: 'counted',
     when: `x.employed_by_pcn_value and x.file_org_kind = 'practice' and x.pcn_code is null`,
     value: null,
-    message: lit('Staff employed by a PCN need the PCN Code: they are counted in the PCN, not in the practice.'),
+    message: lit(
+      'Staff employed by a PCN need the PCN Code: they are counted in the PCN, not in the practice.',
+    ),
   },
   {
     code: 'NOT_A_PRACTICE',
@@ -88,7 +92,9 @@ export const PRIMARY_CARE_CHECKS: RowCheck[] = [
     scope: 'counted',
     when: `x.employed_by_pcn_value and x.file_org_kind = 'pharmacy'`,
     value: shown('x.employed_by_pcn'),
-    message: lit('Only general practice staff can be employed by a PCN; a pharmacy row must say N or leave it empty.'),
+    message: lit(
+      'Only general practice staff can be employed by a PCN; a pharmacy row must say N or leave it empty.',
+    ),
   },
   {
     code: 'REQUIRED_VALUE_MISSING',
@@ -194,7 +200,9 @@ export const PRIMARY_CARE_CHECKS: RowCheck[] = [
     scope: 'counted',
     when: `x.fte is null and x.hours_number is not null and not (x.hours_number > 0 and x.hours_number <= 37.5)`,
     value: shown('x.hours'),
-    message: lit('Contracted hours must be more than 0 and at most 37.5 a week for one role (37.5 hours = 1.0 FTE).'),
+    message: lit(
+      'Contracted hours must be more than 0 and at most 37.5 a week for one role (37.5 hours = 1.0 FTE).',
+    ),
   },
   {
     code: 'DATE_FORMAT',
@@ -202,7 +210,9 @@ export const PRIMARY_CARE_CHECKS: RowCheck[] = [
     scope: 'counted',
     when: `x.as_at_date is not null and x.as_at_value is null`,
     value: shown('x.as_at_date'),
-    message: lit('Dates must be YYYY-MM-DD, DD/MM/YYYY or DD-MON-YYYY (e.g. 2026-09-30, 30/09/2026, 30-SEP-2026).'),
+    message: lit(
+      'Dates must be YYYY-MM-DD, DD/MM/YYYY or DD-MON-YYYY (e.g. 2026-09-30, 30/09/2026, 30-SEP-2026).',
+    ),
   },
   {
     code: 'AS_AT_DATE_MISMATCH',
