@@ -167,6 +167,27 @@ describe('primary care counted at every level, matching the fixture', () => {
   });
 });
 
+describe('primary-care roles mapped to archetypes by the default rules', () => {
+  it('drivers, users and embedders of a PCN match the fixture roles', async () => {
+    const d = await ok('admin', COVERAGE, { filter: { pcnCodes: ['U99001'] }, groupBy: ['ARCHETYPE'] });
+    const got = byKey(d.coverage.rows, 'ARCHETYPE');
+    const rows = staff.filter((r) => r['PCN Code'] === 'U99001');
+    const holding = (roles: string[]) => headcount(rows.filter((r) => roles.includes(r['Job Role'])));
+    expect(got.driver).toBe(holding(['GP Partner/Provider', 'GP Partner', 'PCN Clinical Director']));
+    expect(got.user).toBe(
+      holding([
+        'GP Partner/Provider',
+        'GP Partner',
+        'Salaried GP',
+        'Practice Nurse',
+        'Advanced Nurse Practitioner',
+        'Pharmacist',
+      ]),
+    );
+    expect(got.embedder).toBe(holding(['Practice Manager']));
+  });
+});
+
 describe('access to primary care through the one AccessPolicy', () => {
   const lead: Caller = {
     userId: 'x',

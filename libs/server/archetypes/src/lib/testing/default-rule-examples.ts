@@ -260,4 +260,61 @@ export const DEFAULT_RULE_EXAMPLES: Record<string, { allowed: RoleExample[]; not
       ['03', 'Staff Nurse', 'Pathway Coordinator', 'Oncology', 'B6'],
     ],
   },
+  // Primary care: staff group and job role only (a primary-care list has no title or pay band).
+  'driver-gp-partners-pcn-clinical-directors': {
+    allowed: [
+      ['GP1', 'GP Partner/Provider', '', '', null],
+      ['GP1', 'PCN Clinical Director', '', '', null],
+    ],
+    notAllowed: [
+      ['GP1', 'Salaried GP', '', '', null],
+      ['GP4', 'Practice Manager', '', '', null],
+    ],
+  },
+  'user-gps-in-general-practice': {
+    allowed: [
+      ['GP1', 'Salaried GP', '', '', null],
+      ['GP1', 'GP Partner/Provider', '', '', null],
+      ['GP1', 'GP Registrar', '', '', null],
+    ],
+    notAllowed: [
+      ['GP1', 'PCN Clinical Director', '', '', null],
+      ['GP3', 'Physician Associate', '', '', null],
+    ],
+  },
+  'user-general-practice-nurses': {
+    allowed: [
+      ['GP2', 'Practice Nurse', '', '', null],
+      ['GP2', 'Advanced Nurse Practitioner', '', '', null],
+    ],
+    notAllowed: [
+      ['GP3', 'Healthcare Assistant', '', '', null],
+      ['GP3', 'Nursing Associate', '', '', null],
+    ],
+  },
+  'user-primary-care-pharmacists': {
+    allowed: [
+      ['GP3', 'Pharmacist', '', '', null],
+      ['CP1', 'Community Pharmacist', '', '', null],
+      ['CP1', 'Pharmacist Independent Prescriber', '', '', null],
+    ],
+    notAllowed: [
+      ['GP3', 'Pharmacy Technician', '', '', null],
+      ['CP2', 'Dispensing Assistant', '', '', null],
+    ],
+  },
+  'embedder-digital-transformation-leads': {
+    allowed: [['GP3', 'Digital and Transformation Lead', '', '', null]],
+    notAllowed: [
+      ['GP3', 'Care Coordinator', '', '', null],
+      ['GP4', 'Management', '', '', null],
+    ],
+  },
+  'embedder-practice-managers': {
+    allowed: [['GP4', 'Practice Manager', '', '', null]],
+    notAllowed: [
+      ['GP4', 'Receptionist', '', '', null],
+      ['CP3', 'Pharmacy Manager', '', '', null],
+    ],
+  },
 };

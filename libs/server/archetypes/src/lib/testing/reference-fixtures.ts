@@ -1,4 +1,4 @@
-import { readReferenceCsv, readReferenceYaml } from '@aiwr/db';
+import { readPrimaryCareRoles, readReferenceCsv, readReferenceYaml } from '@aiwr/db';
 import { areaOfWorkKey } from '@aiwr/shared-domain';
 import { AssignmentFacts, RuleReference } from '../rules/rule-conditions';
 import { RoleExample } from './default-rule-examples';
@@ -6,11 +6,14 @@ import { RoleExample } from './default-rule-examples';
 /** The shipped reference files as the rule engine sees them after seeding (for tests without a database). */
 export function fileRuleReference(): RuleReference {
   return {
-    staffGroups: readReferenceCsv('nwd-esr-staff-groups.csv').map((r) => ({
-      code: r.nwd_staff_group_code,
-      name: r.nwd_staff_group_name,
-      esrLabel: r.typical_esr_label,
-    })),
+    staffGroups: [
+      ...readReferenceCsv('nwd-esr-staff-groups.csv').map((r) => ({
+        code: r.nwd_staff_group_code,
+        name: r.nwd_staff_group_name,
+        esrLabel: r.typical_esr_label,
+      })),
+      ...readPrimaryCareRoles().staff_groups.map((g) => ({ code: g.code, name: g.name, esrLabel: g.label })),
+    ],
     payBands: readReferenceYaml<{ code: string }[]>('pay-bands.yaml').map((b, i) => ({
       code: b.code,
       sortOrder: i,
