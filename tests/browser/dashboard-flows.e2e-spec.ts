@@ -27,7 +27,7 @@ describe('dashboard behaviour in Chromium against the real API and demo data', (
   it('a trust lead sees only their own trust, everywhere', async () => {
     await open('trust_lead', '/');
     expect(await optionLabels(page, 'filter-org')).toEqual([
-      'All trusts',
+      'All organisations',
       "Guy's and St Thomas' NHS Foundation Trust",
     ]);
     expect(await optionLabels(page, 'filter-region')).toEqual(['All regions', 'London']);

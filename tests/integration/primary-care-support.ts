@@ -41,17 +41,17 @@ export async function primaryCareChecksum(ds: DataSource, orgCodes: string[]): P
   return `${await importedDataChecksum(ds)}|${orgs.sum}|${links.sum}`;
 }
 
-/** Forget what earlier runs of the primary-care suites imported (the suites share one database). */
-export async function resetPrimaryCare(ds: DataSource) {
-  await ds.query(`delete from practice_pcn`);
-  await ds.query(
-    `delete from staff_snapshot where org_code in (select code from organisation where setting <> 'trust')`,
-  );
-  await ds.query(
-    `delete from training_completion where org_code in (select code from organisation where kind in ('pcn', 'pharmacy'))`,
-  );
-  await ds.query(`delete from organisation where kind in ('pcn', 'pharmacy')`);
+/**
+ * Forget what earlier runs imported for these practices, PCNs and pharmacies (suites share one database,
+ * so each suite names its own organisations).
+ */
+export async function resetPrimaryCare(ds: DataSource, orgCodes: string[]) {
+  await ds.query(`delete from practice_pcn where practice_code = any($1) or pcn_code = any($1)`, [orgCodes]);
+  await ds.query(`delete from staff_snapshot where org_code = any($1)`, [orgCodes]);
+  await ds.query(`delete from training_completion where org_code = any($1)`, [orgCodes]);
+  await ds.query(`delete from organisation where kind in ('pcn', 'pharmacy') and code = any($1)`, [orgCodes]);
   await ds.query(`
     delete from import_record r where kind = 'primary_care'
-      and not exists (select 1 from staff_snapshot s where s.import_id = r.id)`);
+      and not exists (select 1 from staff_snapshot s where s.import_id = r.id)
+      and not exists (select 1 from practice_pcn p where p.import_id = r.id)`);
 }

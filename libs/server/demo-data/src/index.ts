@@ -5,3 +5,4 @@ export type { DemoSize } from './lib/demo-sizes';
 export { SeededRandom } from './lib/random';
 export { seedDemo } from './lib/seed-demo';
 export type { SeedDemoOptions } from './lib/seed-demo';
+export { generatePrimaryCareFiles, PRIMARY_CARE_HEADER } from './lib/generate-primary-care';

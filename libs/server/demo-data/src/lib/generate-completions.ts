@@ -1,5 +1,11 @@
 import { SeededRandom } from './random';
 import { Person } from './generate-workforce';
+import { RoleTemplate } from './role-templates';
+
+/** What completions are generated from: a trust's people or a practice's (generate-primary-care.ts). */
+export type TrainablePerson = Pick<Person, 'employeeNumber' | 'fromMonth' | 'toMonth' | 'propensity'> & {
+  assignments: { template: Pick<RoleTemplate, 'registeredClinician' | 'trains'> }[];
+};
 
 export type Completion = { employeeNumber: string; course: string; completedOn: string; status: string };
 
@@ -27,7 +33,7 @@ export function generateCompletions(
   seed: number,
   orgCode: string,
   adoption: number,
-  people: Person[],
+  people: TrainablePerson[],
   monthEnds: string[],
 ): Completion[] {
   const rnd = new SeededRandom(`${seed}:${orgCode}:completions`);

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { runImport } from '@aiwr/server-ingest';
+import { readReferenceCsv } from '@aiwr/db';
 import { generateDemoFiles } from './demo-files';
+import { generatePrimaryCareFiles } from './generate-primary-care';
 import { DemoSize } from './demo-sizes';
 
 export type SeedDemoOptions = {
@@ -36,7 +38,7 @@ export async function seedDemo(ds: DataSource, opts: SeedDemoOptions): Promise<{
   log(
     `generated ${files.staffFiles.length} monthly staff files for ${files.organisations.length} organisations in ${Date.now() - t0} ms`,
   );
-  const load = async (kind: 'staff' | 'completions', filePath: string, asAt?: string) => {
+  const load = async (kind: 'staff' | 'completions' | 'primary_care', filePath: string, asAt?: string) => {
     const r = await runImport(ds, {
       kind,
       filePath,
@@ -61,6 +63,44 @@ export async function seedDemo(ds: DataSource, opts: SeedDemoOptions): Promise<{
     const r = await load('staff', f.path, f.asAt);
     log(`imported staff snapshot ${f.asAt} (${r.rowsImported.toLocaleString('en-GB')} rows)`);
   }
+  await seedPrimaryCare(opts, files.organisations, load, log);
   log(`demo data (${opts.size}, seed ${opts.seed}) loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return { loaded: true };
+}
+
+/**
+ * General practice and community pharmacy in the ICBs of the demo trusts, through the primary-care
+ * import: each month's staff list (which creates the PCNs and pharmacies on the first one), then the
+ * completions of those staff.
+ */
+async function seedPrimaryCare(
+  opts: SeedDemoOptions,
+  trusts: string[],
+  load: (
+    kind: 'primary_care' | 'completions',
+    filePath: string,
+    asAt?: string,
+  ) => Promise<{ rowsImported: number }>,
+  log: (m: string) => void,
+) {
+  const icbOf = new Map(
+    readReferenceCsv(
+      'ods-etr-nhs-trusts-2026.csv',
+      Array.from({ length: 27 }, (_, i) => `c${i + 1}`),
+    ).map((r) => [r.c1, r.c4]),
+  );
+  const icbCodes = [...new Set(trusts.map((t) => icbOf.get(t)).filter((c): c is string => !!c))];
+  const pc = await generatePrimaryCareFiles({
+    seed: opts.seed,
+    size: opts.size,
+    outDir: path.join(opts.workDir, `${opts.size}-${opts.seed}`),
+    icbCodes,
+  });
+  if (!pc) return;
+  for (const f of pc.files) {
+    const r = await load('primary_care', f.path, f.asAt);
+    log(`imported primary-care staff list ${f.asAt} (${r.rowsImported.toLocaleString('en-GB')} rows)`);
+  }
+  const r = await load('completions', pc.completions.path);
+  log(`imported primary-care completions (${r.rowsImported.toLocaleString('en-GB')} rows)`);
 }

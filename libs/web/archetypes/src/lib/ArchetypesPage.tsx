@@ -89,7 +89,7 @@ export function ArchetypesPage() {
         work, position title and pay band add one or more of the five AI archetypes (shaper, driver, creator,
         embedder, user), each with its own training.
       </p>
-      <FilterBar fields={['asAt', 'region', 'icb', 'org', 'staffGroup', 'clinicalArea']} />
+      <FilterBar fields={['asAt', 'setting', 'region', 'icb', 'org', 'staffGroup', 'clinicalArea']} />
       <QueryState
         loading={holders.loading && !holders.data}
         error={holders.error}

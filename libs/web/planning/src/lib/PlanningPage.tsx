@@ -114,7 +114,7 @@ export function PlanningPage() {
         How many places of each module to commission every month, and where, to reach the target by the date
         you choose, allowing for staff who join and leave and certificates that expire.
       </p>
-      <FilterBar fields={['asAt', 'region', 'icb', 'org', 'module', 'layer']} />
+      <FilterBar fields={['asAt', 'setting', 'region', 'icb', 'org', 'module', 'layer']} />
       <form
         className="aiwr-what-if"
         aria-label="What if"

@@ -1,6 +1,7 @@
-// Drill-down along the NHS hierarchy: England → region → ICB → trust → department → people
-// (pseudonymised, only for roles entitled to record-level data). Every step is a URL, so links can be
-// shared and the back button goes up a level.
+// Drill-down along the NHS hierarchy: England → region → ICB → trust → department → people, and for
+// general practice England → region → ICB → PCN → practice → people (pseudonymised, only for roles
+// entitled to record-level data). Below the ICB a practice rolls up to its PCN and a pharmacy stands
+// alone. Every step is a URL, so links can be shared and the back button goes up a level.
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import {
@@ -17,6 +18,8 @@ import {
   applyFilterChange,
   currentLevel,
   filtersToSearch,
+  isPcnCode,
+  isPrimaryCareCode,
   type Filters,
   type Level,
   FilterBar,
@@ -41,16 +44,40 @@ const NEXT: Record<
 > = {
   national: { dimension: 'REGION', filter: 'region', heading: 'Region', noun: 'regions' },
   region: { dimension: 'ICB', filter: 'icb', heading: 'Integrated care board', noun: 'ICBs' },
-  icb: { dimension: 'ORGANISATION', filter: 'org', heading: 'Trust', noun: 'trusts' },
+  icb: {
+    dimension: 'PROVIDER',
+    filter: 'org',
+    heading: 'Trust, primary care network or pharmacy',
+    noun: 'trusts, PCNs and pharmacies',
+  },
+  pcn: {
+    dimension: 'ORGANISATION',
+    filter: 'org',
+    heading: 'Practice (or the PCN’s own staff)',
+    noun: 'practices',
+  },
   org: { dimension: 'DEPARTMENT', filter: 'department', heading: 'Department', noun: 'departments' },
 };
+
+/** A practice, PCN or pharmacy has no departments: its staff groups come next, and then its people. */
+const STAFF_GROUPS = {
+  dimension: 'STAFF_GROUP' as CoverageDimension,
+  filter: 'staffGroup' as keyof Filters,
+  heading: 'Staff group',
+  noun: 'staff groups',
+};
+
+/** A PCN row below an ICB opens the PCN's practices; any other row opens the organisation. */
+const filterOf = (next: typeof STAFF_GROUPS, code: string): keyof Filters =>
+  next.dimension === 'PROVIDER' && isPcnCode(code) ? 'pcn' : next.filter;
 
 export function DrillDownPage() {
   usePageTitle('Drill-down');
   const me = useCurrentUser();
   const { filters, filter } = useCoverageFilter();
   const level = currentLevel(filters);
-  const next = level === 'department' ? null : NEXT[level];
+  const primaryCare = level === 'org' && isPrimaryCareCode(filters.org ?? '');
+  const next = level === 'department' ? null : primaryCare ? STAFF_GROUPS : NEXT[level];
   const { data, loading, error } = useCoverage(filter, next ? [next.dimension] : []);
   const { data: names } = useFilterOptions();
   const nameOf = (list: { code: string; label: string }[] | undefined, code: string | undefined) =>
@@ -65,7 +92,12 @@ export function DrillDownPage() {
       to: level === 'region' ? undefined : to({ icb: '' }),
     });
   if (filters.icb)
-    crumbs.push({ label: nameOf(o?.icbs, filters.icb), to: level === 'icb' ? undefined : to({ org: '' }) });
+    crumbs.push({
+      label: nameOf(o?.icbs, filters.icb),
+      to: level === 'icb' ? undefined : to({ pcn: '', org: '' }),
+    });
+  if (filters.pcn)
+    crumbs.push({ label: nameOf(o?.pcns, filters.pcn), to: level === 'pcn' ? undefined : to({ org: '' }) });
   if (filters.org)
     crumbs.push({
       label: nameOf(o?.organisations, filters.org),
@@ -83,18 +115,15 @@ export function DrillDownPage() {
             dimension: next.dimension,
             renderLabel: (r: CoverageRow) => {
               const k = keyOf(r, next.dimension);
-              return (
-                <Link to={to({ [next.filter]: k.code || (next.filter === 'department' ? '' : k.code) })}>
-                  {k.label || 'Not recorded'}
-                </Link>
-              );
+              return <Link to={to({ [filterOf(next, k.code)]: k.code })}>{k.label || 'Not recorded'}</Link>;
             },
           })
         : [],
     [next, filters],
   );
   const total = data?.coverage.total;
-  const recordLevel = level === 'department' && (me.role === 'admin' || me.role === 'trust_lead');
+  const peopleLevel = level === 'department' || primaryCare;
+  const recordLevel = peopleLevel && (me.role === 'admin' || me.role === 'trust_lead');
 
   return (
     <>
@@ -102,7 +131,9 @@ export function DrillDownPage() {
       <h1>Drill-down: {here}</h1>
       <ScopeLine asAt={data?.coverage.asAt} />
       <PrintButton />
-      <FilterBar fields={['asAt', 'staffGroup', 'clinicalArea', 'archetype', 'payBand', 'module', 'layer']} />
+      <FilterBar
+        fields={['asAt', 'setting', 'staffGroup', 'clinicalArea', 'archetype', 'payBand', 'module', 'layer']}
+      />
       <QueryState
         loading={loading && !data}
         error={error}
@@ -137,7 +168,7 @@ export function DrillDownPage() {
         )}
         {(rowsHaveSuppression(rows) || (total && rowsHaveSuppression([total]))) && <SuppressionNote />}
       </QueryState>
-      {level === 'department' &&
+      {peopleLevel &&
         (recordLevel ? (
           <PeopleTable filter={filter} />
         ) : (

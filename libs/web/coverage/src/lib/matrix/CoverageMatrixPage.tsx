@@ -110,7 +110,7 @@ export function CoverageMatrixPage() {
         Coverage for each clinical area and staff group. Choose a training module or layer to see coverage of
         just that requirement. Select a cell to drill down into it.
       </p>
-      <FilterBar fields={['asAt', 'region', 'icb', 'org', 'module', 'layer', 'payBand']} />
+      <FilterBar fields={['asAt', 'setting', 'region', 'icb', 'org', 'module', 'layer', 'payBand']} />
       <form className="aiwr-filter-bar" aria-label="Measure" onSubmit={(e) => e.preventDefault()}>
         <SelectField
           id="matrix-measure"

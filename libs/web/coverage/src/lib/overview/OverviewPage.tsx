@@ -114,7 +114,7 @@ export function OverviewPage() {
       <h1>Overview</h1>
       <ScopeLine asAt={overview?.asAt} />
       <PrintButton />
-      <FilterBar fields={['asAt', 'region', 'icb', 'org', 'staffGroup', 'clinicalArea']} />
+      <FilterBar fields={['asAt', 'setting', 'region', 'icb', 'org', 'staffGroup', 'clinicalArea']} />
       <QueryState
         loading={loading && !data}
         error={error}

@@ -88,6 +88,14 @@ export const FILTER_OPTIONS_IN_SCOPE = graphql(`
         code
         label
       }
+      pcns {
+        code
+        label
+      }
+      settings {
+        code
+        label
+      }
       departments {
         code
         label

@@ -3,8 +3,10 @@
 
 export const FILTER_KEYS = [
   'asAt',
+  'setting',
   'region',
   'icb',
+  'pcn',
   'org',
   'department',
   'staffGroup',
@@ -20,8 +22,9 @@ export type Filters = Partial<Record<FilterKey, string>>;
 
 /** Choosing a place higher in the hierarchy clears the places below it. */
 const CLEARS: Partial<Record<FilterKey, FilterKey[]>> = {
-  region: ['icb', 'org', 'department'],
-  icb: ['org', 'department'],
+  region: ['icb', 'pcn', 'org', 'department'],
+  icb: ['pcn', 'org', 'department'],
+  pcn: ['org', 'department'],
   org: ['department'],
 };
 
@@ -69,12 +72,22 @@ export function mergeIntoParams(params: URLSearchParams, filters: Filters): URLS
   return next;
 }
 
+/** ODS codes of primary care networks: U and five digits. */
+export const isPcnCode = (code: string) => /^U[0-9]{5}$/.test(code);
+
+/**
+ * ODS codes of general practice and community pharmacy: practices (a letter and five digits), PCNs and
+ * pharmacies (F and four letters or digits). Their lists have no departments.
+ */
+export const isPrimaryCareCode = (code: string) => /^([A-Z][0-9]{5}|F[A-Z0-9]{4})$/.test(code);
+
 /** The deepest place chosen: what the drill-down page is looking at. */
-export type Level = 'national' | 'region' | 'icb' | 'org' | 'department';
+export type Level = 'national' | 'region' | 'icb' | 'pcn' | 'org' | 'department';
 
 export function currentLevel(filters: Filters): Level {
   if (filters.department) return 'department';
   if (filters.org) return 'org';
+  if (filters.pcn) return 'pcn';
   if (filters.icb) return 'icb';
   if (filters.region) return 'region';
   return 'national';
@@ -88,6 +101,8 @@ export function toCoverageFilter(filters: Filters) {
     regionCodes: list(filters.region),
     icbCodes: list(filters.icb),
     orgCodes: list(filters.org),
+    pcnCodes: list(filters.pcn),
+    settings: list(filters.setting),
     departments: list(filters.department),
     staffGroupCodes: list(filters.staffGroup),
     clinicalAreaCodes: list(filters.clinicalArea),

@@ -13,9 +13,11 @@ export const LAYERS = [
 
 const LABELS: Record<FilterKey, string> = {
   asAt: 'As at',
+  setting: 'Setting',
   region: 'Region',
   icb: 'ICB',
-  org: 'Trust',
+  pcn: 'Primary care network',
+  org: 'Organisation',
   department: 'Department',
   staffGroup: 'Staff group',
   clinicalArea: 'Clinical area',
@@ -27,9 +29,11 @@ const LABELS: Record<FilterKey, string> = {
 
 const ALL: Record<FilterKey, string> = {
   asAt: 'Latest snapshot',
+  setting: 'All settings',
   region: 'All regions',
   icb: 'All ICBs',
-  org: 'All trusts',
+  pcn: 'All PCNs',
+  org: 'All organisations',
   department: 'All departments',
   staffGroup: 'All staff groups',
   clinicalArea: 'All clinical areas',
@@ -47,6 +51,7 @@ export function FilterBar({ fields }: { fields: FilterKey[] }) {
     regionCodes: list(filters.region),
     icbCodes: list(filters.icb),
     orgCodes: list(filters.org),
+    settings: list(filters.setting),
   });
   const o = data?.coverageFilterOptions;
   const opts = (xs: { code: string; label: string }[] | undefined) =>
@@ -57,7 +62,9 @@ export function FilterBar({ fields }: { fields: FilterKey[] }) {
       .reverse()
       .map((d) => ({ value: d, label: formatDate(d) })),
     region: opts(o?.regions),
+    setting: opts(o?.settings),
     icb: opts(o?.icbs),
+    pcn: opts(o?.pcns),
     org: opts(o?.organisations),
     department: o?.departments.map((x) => ({ value: x.code, label: x.label || 'Not recorded' })),
     staffGroup: opts(o?.staffGroups),
