@@ -136,5 +136,5 @@ const titleCase = (s: string) =>
     .toLowerCase()
     .replace(/\b([a-z])/g, (c) => c.toUpperCase())
     .replace(/\bNhs\b/g, 'NHS')
-    .replace(/\bGp\b/g, 'GP')
+    .replace(/\b(Gp|Pms|Apms|Nhs|Pcn)\b/g, (w) => w.toUpperCase())
     .replace(/'S\b/g, "'s");

@@ -23,7 +23,16 @@ const columns: DataColumn<PersonRow>[] = [
     value: (p) => p.assignments.map((a) => a.staffGroupCode).join(', '),
     hiddenByDefault: true,
   },
-  { id: 'payBand', header: 'Pay band', value: (p) => p.assignments.map((a) => a.payBand ?? '').join(', ') },
+  {
+    id: 'payBand',
+    header: 'Pay band',
+    // Primary-care lists carry no pay band: show nothing rather than a lone separator.
+    value: (p) =>
+      p.assignments
+        .map((a) => a.payBand)
+        .filter(Boolean)
+        .join(', '),
+  },
   { id: 'fte', header: 'FTE', numeric: true, value: (p) => p.fte },
   { id: 'needed', header: 'Modules needed', numeric: true, value: (p) => p.modulesNeeded },
   { id: 'met', header: 'Modules met', numeric: true, value: (p) => p.modulesMet },
