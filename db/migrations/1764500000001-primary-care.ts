@@ -54,6 +54,10 @@ export class PrimaryCare1764500000001 implements MigrationInterface {
       alter table staff_assignment
         add column advanced_practitioner boolean,
         add column employed_by_pcn boolean`);
+    // Coverage by job role (gset bit 32): stored for general practice and community pharmacy, whose job
+    // roles are a short national list (libs/server/coverage, refresh-rollups.ts).
+    await q.query(`alter table coverage_rollup add column job_role text`);
+    await q.query(`alter table coverage_module_rollup add column job_role text`);
     await q.query(`alter table import_record drop constraint import_record_kind_check`);
     await q.query(
       `alter table import_record add constraint import_record_kind_check check (kind in ('staff', 'completions', 'primary_care'))`,

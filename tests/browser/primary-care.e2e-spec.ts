@@ -69,9 +69,11 @@ describe('general practice and community pharmacy in the dashboard', () => {
       practiceName,
     ]);
     await settled(page);
-    const groups = await page.getByTestId('drill-rows').locator('tbody tr td:first-child').allTextContents();
-    expect(groups).toEqual(
-      expect.arrayContaining(['General practitioners', 'General practice admin and non-clinical']),
+    // A practice has no departments: its job roles (NWRS roles) come next, with its people.
+    expect(await page.getByTestId('drill-rows').locator('caption').textContent()).toMatch(/^Job roles in /);
+    const roles = await page.getByTestId('drill-rows').locator('tbody tr td:first-child').allTextContents();
+    expect(roles).toEqual(
+      expect.arrayContaining(['GP Partner/Provider', 'Practice Manager', 'Receptionist']),
     );
     // An administrator sees the practice's pseudonymised people.
     await page
@@ -110,7 +112,7 @@ describe('general practice and community pharmacy in the dashboard', () => {
     expect(below).toEqual(["Guy's and St Thomas' NHS Foundation Trust"]);
   });
 
-  it('the matrix shows the general practice staff groups when the setting is general practice', async () => {
+  it('the matrix shows GP roles and staff groups when the setting is general practice', async () => {
     page = await openSignedIn(browser, 'admin', '/coverage?setting=general_practice');
     await page.getByTestId('chart-matrix-summary').waitFor();
     await page.getByText('Show the figures as a table').click();
@@ -124,8 +126,13 @@ describe('general practice and community pharmacy in the dashboard', () => {
       'General practice admin and non-clinical',
     ])
       expect(text).toContain(group);
-    expect(text).toContain('General practice and primary care');
+    // In general practice the matrix rows are the NWRS job roles (one clinical area only).
+    for (const role of ['GP Partner/Provider', 'Salaried GP', 'Practice Nurse', 'Practice Manager'])
+      expect(text).toContain(role);
     expect(text).not.toContain('Medical and Dental');
+    expect(await page.getByTestId('chart-matrix-summary').textContent()).toMatch(
+      /combinations of job role and staff group/,
+    );
     expect(await page.locator('#filter-setting').inputValue()).toBe('general_practice');
     await screenshot(page, 'primary-care-matrix');
   });

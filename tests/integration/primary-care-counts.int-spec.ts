@@ -167,6 +167,30 @@ describe('primary care counted at every level, matching the fixture', () => {
   });
 });
 
+describe('job roles of general practice (the matrix and the practice level)', () => {
+  it('counts each canonical job role, aliases folded into it', async () => {
+    const d = await ok('admin', COVERAGE, {
+      filter: { pcnCodes: ['U99001'] },
+      groupBy: ['STAFF_GROUP', 'JOB_ROLE'],
+    });
+    const got = Object.fromEntries(
+      d.coverage.rows.map((r: any) => [r.keys.map((k: any) => k.code).join('|'), r.headcount.value]),
+    );
+    const rows = staff.filter((r) => r['PCN Code'] === 'U99001');
+    // "GP Partner" in the file is an alias of the NWRS role "GP Partner/Provider".
+    const canonical = (role: string) => (role === 'GP Partner' ? 'GP Partner/Provider' : role);
+    const expected = new Map<string, Row[]>();
+    for (const r of rows) {
+      const group = { GP: 'GP1', Nurses: 'GP2', 'Direct Patient Care': 'GP3', 'Admin/Non-Clinical': 'GP4' }[
+        r['Staff Group']
+      ]!;
+      const key = `${group}|${canonical(r['Job Role'])}`;
+      expected.set(key, [...(expected.get(key) ?? []), r]);
+    }
+    expect(got).toEqual(Object.fromEntries([...expected].map(([k, list]) => [k, headcount(list)])));
+  });
+});
+
 describe('primary-care roles mapped to archetypes by the default rules', () => {
   it('drivers, users and embedders of a PCN match the fixture roles', async () => {
     const d = await ok('admin', COVERAGE, { filter: { pcnCodes: ['U99001'] }, groupBy: ['ARCHETYPE'] });

@@ -150,7 +150,14 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
   async filterOptions(viewer: CoverageViewer, filter: CoverageFilter) {
     const catalog = await this.catalog();
     const { points } = await this.points(viewer, filter, [filter.asAt ?? null]);
-    const dims: CoverageDimension[] = ['DEPARTMENT', 'STAFF_GROUP', 'CLINICAL_AREA', 'PAY_BAND', 'ARCHETYPE'];
+    const dims: CoverageDimension[] = [
+      'DEPARTMENT',
+      'STAFF_GROUP',
+      'CLINICAL_AREA',
+      'PAY_BAND',
+      'ARCHETYPE',
+      'JOB_ROLE',
+    ];
     const lists = await Promise.all(
       dims.map((d) =>
         this.read(

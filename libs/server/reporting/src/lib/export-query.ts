@@ -6,11 +6,14 @@ const LIST_FILTERS = [
   'regionCodes',
   'icbCodes',
   'orgCodes',
+  'pcnCodes',
+  'settings',
   'departments',
   'staffGroupCodes',
   'clinicalAreaCodes',
   'archetypeCodes',
   'payBands',
+  'jobRoles',
   'moduleCodes',
 ] as const;
 

@@ -15,6 +15,12 @@ import { type ImportHistoryQuery } from '@aiwr/web-data-access';
 
 type ImportRow = ImportHistoryQuery['imports']['items'][number];
 
+const KIND_LABELS: Record<string, string> = {
+  staff: 'Staff list',
+  primary_care: 'Primary-care staff list',
+  completions: 'Completions',
+};
+
 export function ImportHistory({ refreshKey }: { refreshKey: number }) {
   const { data, loading, error, fetchMore, refetch } = useImportHistory(50);
   // A new upload finished: show it at the top.
@@ -36,7 +42,7 @@ export function ImportHistory({ refreshKey }: { refreshKey: number }) {
         </button>
       ),
     },
-    { id: 'kind', header: 'Kind', value: (r) => (r.kind === 'staff' ? 'Staff list' : 'Completions') },
+    { id: 'kind', header: 'Kind', value: (r) => KIND_LABELS[r.kind] ?? r.kind },
     { id: 'orgs', header: 'Trusts', value: (r) => r.orgCodes.join(', ') },
     { id: 'asAt', header: 'As at', value: (r) => r.asAt ?? '', render: (r) => formatDate(r.asAt) },
     { id: 'outcome', header: 'Outcome', value: (r) => OUTCOME_TEXT[r.outcome] ?? r.outcome },

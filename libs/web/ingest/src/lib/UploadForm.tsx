@@ -1,4 +1,5 @@
-// Upload a staff snapshot or completions file. The server validates it in one transaction; this form
+// Upload a staff snapshot (ESR), a primary-care staff list (NWRS or a practice's or pharmacy's own) or a
+// completions file. The server validates it in one transaction; this form
 // shows upload progress, then the outcome and the row-level error report.
 import { useState, type FormEvent } from 'react';
 import { useApolloClient } from '@apollo/client/react';
@@ -7,7 +8,9 @@ import { IMPORT_PROGRESS, IMPORT_RECORD } from './imports.graphql';
 import { ImportReport, type ImportReportData } from './ImportReport';
 import { useCurrentUser, uploadWithProgress } from '@aiwr/web-data-access';
 
-type Kind = 'staff' | 'completions';
+type Kind = 'staff' | 'primary_care' | 'completions';
+/** Both staff lists are snapshots on a date. */
+const isStaffList = (k: Kind) => k !== 'completions';
 type Mode = 'all_or_nothing' | 'validate_only' | 'skip_invalid';
 
 export function UploadForm({ onFinished }: { onFinished: () => void }) {
@@ -53,12 +56,12 @@ export function UploadForm({ onFinished }: { onFinished: () => void }) {
     setProblem(null);
     setReport(null);
     if (!file) return setProblem('Choose a file to upload.');
-    if (kind === 'staff' && asAt && !/^\d{4}-\d{2}-\d{2}$/.test(asAt))
+    if (isStaffList(kind) && asAt && !/^\d{4}-\d{2}-\d{2}$/.test(asAt))
       return setProblem('Enter the as-at date as YYYY-MM-DD, for example 2026-10-31.');
     const form = new FormData();
     form.set('kind', kind);
     form.set('mode', mode);
-    if (kind === 'staff' && asAt) form.set('asAt', asAt);
+    if (isStaffList(kind) && asAt) form.set('asAt', asAt);
     // Answer as soon as the import has started, then follow its progress on the server.
     form.set('wait', 'false');
     form.set('file', file, file.name);
@@ -96,6 +99,7 @@ export function UploadForm({ onFinished }: { onFinished: () => void }) {
               {(
                 [
                   ['staff', 'Staff list (ESR snapshot)'],
+                  ['primary_care', 'Primary-care staff list (practice, PCN or pharmacy)'],
                   ['completions', 'Training completions'],
                 ] as const
               ).map(([value, label]) => (
@@ -117,7 +121,7 @@ export function UploadForm({ onFinished }: { onFinished: () => void }) {
             </div>
           </fieldset>
         </div>
-        {kind === 'staff' && (
+        {isStaffList(kind) && (
           <div className="nhsuk-form-group">
             <label className="nhsuk-label" htmlFor="as-at">
               As-at date (YYYY-MM-DD)

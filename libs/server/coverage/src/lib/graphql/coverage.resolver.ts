@@ -210,6 +210,7 @@ export class CoverageResolver {
       clinicalAreas: o.CLINICAL_AREA,
       payBands: o.PAY_BAND,
       archetypes: o.ARCHETYPE,
+      jobRoles: o.JOB_ROLE,
     };
   }
 

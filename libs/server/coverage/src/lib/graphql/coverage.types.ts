@@ -12,6 +12,7 @@ export enum CoverageDimensionEnum {
   CLINICAL_AREA = 'CLINICAL_AREA',
   ARCHETYPE = 'ARCHETYPE',
   PAY_BAND = 'PAY_BAND',
+  JOB_ROLE = 'JOB_ROLE',
   MODULE = 'MODULE',
   LAYER = 'LAYER',
 }
@@ -24,6 +25,7 @@ registerEnumType(CoverageDimensionEnum, {
       description: 'Below the ICB: the trust, the PCN (for general practice) or the community pharmacy.',
     },
     SETTING: { description: 'trust, general_practice or community_pharmacy.' },
+    JOB_ROLE: { description: 'Job role: general practice and community pharmacy only (NWRS roles).' },
   },
 });
 
@@ -108,6 +110,11 @@ export class CoverageFilterInput {
     description: 'Pay band codes (B5, B8A, M-CON...); "" is "Not recorded".',
   })
   payBands?: string[];
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Job roles of general practice and community pharmacy ("Salaried GP", "Practice Nurse"...).',
+  })
+  jobRoles?: string[];
   @Field(() => [String], {
     nullable: true,
     description: 'Narrows the requirement pairs (needed, met, unmet); the population stays.',
@@ -295,4 +302,6 @@ export class CoverageFilterOptionsType {
   @Field(() => [FilterOptionType]) clinicalAreas: FilterOptionType[];
   @Field(() => [FilterOptionType]) payBands: FilterOptionType[];
   @Field(() => [FilterOptionType]) archetypes: FilterOptionType[];
+  @Field(() => [FilterOptionType], { description: 'General practice and community pharmacy job roles.' })
+  jobRoles: FilterOptionType[];
 }

@@ -105,6 +105,7 @@ export class PeopleService {
     addAssignment('staff_group_code', listOf(filter.staffGroupCodes));
     addAssignment('clinical_area_code', listOf(filter.clinicalAreaCodes));
     addAssignment('pay_band', listOf(filter.payBands));
+    addAssignment('job_role', listOf(filter.jobRoles));
     if (assignmentConds.length)
       conds.push(`exists (select 1 from staff_assignment a where a.org_code = p.org_code and a.as_at = p.as_at
                    and a.person_key = p.person_key and ${assignmentConds.join(' and ')})`);

@@ -249,7 +249,8 @@ export class CoverageCatalog {
 
   label(dimension: string, code: string): string {
     if (dimension === 'LAYER') return code.charAt(0).toUpperCase() + code.slice(1);
-    if ((dimension === 'DEPARTMENT' || dimension === 'PAY_BAND') && code === '') return 'Not recorded';
+    if ((dimension === 'DEPARTMENT' || dimension === 'PAY_BAND' || dimension === 'JOB_ROLE') && code === '')
+      return 'Not recorded';
     return this.labels[dimension]?.get(code) ?? code;
   }
 

@@ -16,6 +16,8 @@ export type CoverageFilter = {
   clinicalAreaCodes?: string[] | null;
   archetypeCodes?: string[] | null;
   payBands?: string[] | null;
+  /** Job roles of general practice and community pharmacy (canonical names, e.g. "Salaried GP"). */
+  jobRoles?: string[] | null;
   moduleCodes?: string[] | null;
   layer?: string | null;
   /** AS_IT_WAS (default): each date's figures under the ICBs and regions of that date; RESTATED: today's. */
@@ -45,6 +47,7 @@ export const COVERAGE_DIMENSIONS: CoverageDimension[] = [
   'CLINICAL_AREA',
   'ARCHETYPE',
   'PAY_BAND',
+  'JOB_ROLE',
   'MODULE',
   'LAYER',
 ];
@@ -56,6 +59,7 @@ export const WITHIN_ORG_FILTERS: Record<WithinOrgDimension, keyof CoverageFilter
   CLINICAL_AREA: 'clinicalAreaCodes',
   PAY_BAND: 'payBands',
   ARCHETYPE: 'archetypeCodes',
+  JOB_ROLE: 'jobRoles',
 };
 
 export const listOf = (v: string[] | null | undefined): string[] | null =>

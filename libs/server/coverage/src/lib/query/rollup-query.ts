@@ -31,6 +31,7 @@ const KEY_COLUMN: Record<CoverageDimension, string> = {
   CLINICAL_AREA: 'r.clinical_area_code',
   PAY_BAND: 'r.pay_band',
   ARCHETYPE: 'r.archetype_code',
+  JOB_ROLE: 'r.job_role',
   MODULE: 'r.module_code',
   LAYER: 'r.layer',
 };
@@ -42,6 +43,7 @@ const LABEL: Record<WithinOrgDimension, string> = {
   CLINICAL_AREA: 'clinical area',
   PAY_BAND: 'pay band',
   ARCHETYPE: 'archetype',
+  JOB_ROLE: 'job role',
 };
 
 /**
@@ -64,7 +66,7 @@ export function planGroupingSet(filter: CoverageFilter, groupBy: CoverageDimensi
   }
   if (used.size > MAX_DIMENSIONS_PER_GROUPING_SET)
     throw new BadRequestException(
-      `Coverage can combine at most ${MAX_DIMENSIONS_PER_GROUPING_SET} of department, staff group, clinical area, pay band and archetype across filters and groupBy (this query uses ${[...used].map((d) => LABEL[d]).join(', ')}).`,
+      `Coverage can combine at most ${MAX_DIMENSIONS_PER_GROUPING_SET} of department, staff group, clinical area, pay band, archetype and job role across filters and groupBy (this query uses ${[...used].map((d) => LABEL[d]).join(', ')}).`,
     );
   return gsetOf(used);
 }

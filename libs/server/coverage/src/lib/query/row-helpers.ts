@@ -40,6 +40,7 @@ export function totalAvailable(filter: CoverageFilter) {
     filter.clinicalAreaCodes,
     filter.payBands,
     filter.archetypeCodes,
+    filter.jobRoles,
   ].every((v) => !v || new Set(v).size <= 1);
 }
 

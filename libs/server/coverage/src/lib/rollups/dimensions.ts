@@ -9,6 +9,8 @@ export const WITHIN_ORG_DIMENSIONS = {
   CLINICAL_AREA: { bit: 4, column: 'clinical_area_code' },
   PAY_BAND: { bit: 8, column: 'pay_band' },
   ARCHETYPE: { bit: 16, column: 'archetype_code' },
+  /** Stored for general practice and community pharmacy only (their short national list of NWRS roles). */
+  JOB_ROLE: { bit: 32, column: 'job_role' },
 } as const;
 
 export type WithinOrgDimension = keyof typeof WITHIN_ORG_DIMENSIONS;
@@ -18,6 +20,13 @@ export const ASSIGNMENT_DIMENSIONS: WithinOrgDimension[] = [
   'CLINICAL_AREA',
   'PAY_BAND',
 ];
+
+/**
+ * The extra grouping sets of a primary-care organisation: job role alone, with staff group (the matrix)
+ * and with archetype. Trusts' ESR job roles are many and free-form, so their rollups leave job role out.
+ */
+export const JOB_ROLE_SETS: WithinOrgDimension[][] = [['JOB_ROLE'], ['STAFF_GROUP', 'JOB_ROLE']];
+export const JOB_ROLE_WITH_ARCHETYPE_SETS: WithinOrgDimension[][] = [['JOB_ROLE']];
 
 /** How many within-organisation dimensions one stored grouping set may combine. */
 export const MAX_DIMENSIONS_PER_GROUPING_SET = 2;

@@ -1,8 +1,11 @@
 import { EntityManager } from 'typeorm';
 import {
   ASSIGNMENT_DIMENSIONS,
+  JOB_ROLE_SETS,
+  JOB_ROLE_WITH_ARCHETYPE_SETS,
   MAX_DIMENSIONS_PER_GROUPING_SET,
   WITHIN_ORG_DIMENSIONS,
+  WithinOrgDimension,
   subsetsUpTo,
 } from './dimensions';
 import { refreshFlows } from './refresh-flows';
@@ -10,20 +13,40 @@ import { refreshFlows } from './refresh-flows';
 /** Channel readers LISTEN on; PostgreSQL delivers a NOTIFY only when the sending transaction commits. */
 export const ROLLUPS_CHANNEL = 'coverage_rollups';
 
-type AssignmentDimension = (typeof ASSIGNMENT_DIMENSIONS)[number];
+type AssignmentDimension = WithinOrgDimension;
 const column = (d: AssignmentDimension) => WITHIN_ORG_DIMENSIONS[d].column;
 
 // Grouping sets over assignment dimensions only (at most two), and those combined with archetype
 // (archetype plus at most one assignment dimension): together, every subset of at most two dimensions.
-const assignmentSets = subsetsUpTo(ASSIGNMENT_DIMENSIONS, MAX_DIMENSIONS_PER_GROUPING_SET);
-const withArchetypeSets = subsetsUpTo(ASSIGNMENT_DIMENSIONS, MAX_DIMENSIONS_PER_GROUPING_SET - 1);
+const ASSIGNMENT_SETS = subsetsUpTo(ASSIGNMENT_DIMENSIONS, MAX_DIMENSIONS_PER_GROUPING_SET);
+const WITH_ARCHETYPE_SETS = subsetsUpTo(ASSIGNMENT_DIMENSIONS, MAX_DIMENSIONS_PER_GROUPING_SET - 1);
 const setsSql = (sets: AssignmentDimension[][]) =>
   sets.map((s) => `(${s.map(column).join(', ')})`).join(', ');
-const maskSql = ASSIGNMENT_DIMENSIONS.map(
-  (d) => `(case when grouping(${column(d)}) = 0 then ${WITHIN_ORG_DIMENSIONS[d].bit} else 0 end)`,
-).join(' + ');
-const DIMENSIONS = 'department, staff_group_code, clinical_area_code, pay_band, archetype_code';
-const GROUP_KEY = `g.as_at, g.gset, g.department, g.staff_group_code, g.clinical_area_code, g.pay_band, g.archetype_code`;
+const maskOf = (dims: AssignmentDimension[]) =>
+  dims
+    .map((d) => `(case when grouping(${column(d)}) = 0 then ${WITHIN_ORG_DIMENSIONS[d].bit} else 0 end)`)
+    .join(' + ');
+// In this order everywhere: the work tables are combined with `union all` and inserted by position.
+const DIMENSIONS = 'department, staff_group_code, clinical_area_code, pay_band, job_role, archetype_code';
+const GROUP_KEY = `g.as_at, g.gset, g.department, g.staff_group_code, g.clinical_area_code, g.pay_band, g.job_role, g.archetype_code`;
+
+/** The grouping sets of one organisation: job role too for general practice and community pharmacy. */
+async function groupingSetsOf(tx: EntityManager, orgCode: string) {
+  const [org] = await tx.query(`select setting from organisation where code = $1`, [orgCode]);
+  const jobRoles = !!org && org.setting !== 'trust';
+  const dims: AssignmentDimension[] = jobRoles
+    ? [...ASSIGNMENT_DIMENSIONS, 'JOB_ROLE']
+    : ASSIGNMENT_DIMENSIONS;
+  return {
+    assignmentSets: jobRoles ? [...ASSIGNMENT_SETS, ...JOB_ROLE_SETS] : ASSIGNMENT_SETS,
+    withArchetypeSets: jobRoles
+      ? [...WITH_ARCHETYPE_SETS, ...JOB_ROLE_WITH_ARCHETYPE_SETS]
+      : WITH_ARCHETYPE_SETS,
+    maskSql: maskOf(dims),
+    // A column outside every grouping set cannot be selected: without job-role sets it is null.
+    jobRole: jobRoles ? 'job_role' : 'null::text as job_role',
+  };
+}
 // Separators that cannot occur in module codes or layers.
 const FIELD = 'chr(31)';
 const ITEM = 'chr(30)';
@@ -42,6 +65,7 @@ const ITEM = 'chr(30)';
 export async function refreshRollups(m: EntityManager, orgCode: string, asAt?: string): Promise<void> {
   const run = async (tx: EntityManager) => {
     const params = [orgCode, asAt ?? null];
+    const { assignmentSets, withArchetypeSets, maskSql, jobRole } = await groupingSetsOf(tx, orgCode);
     const inScope = `org_code = $1 and ($2::date is null or as_at = $2::date)`;
     await tx.query(`delete from coverage_rollup where ${inScope}`, params);
     await tx.query(`delete from coverage_module_rollup where ${inScope}`, params);
@@ -93,11 +117,12 @@ export async function refreshRollups(m: EntityManager, orgCode: string, asAt?: s
 
     // People (and their FTE and roles in the group) per (group, profile), for every grouping set.
     const assignments = `select sa.as_at, sa.person_key, coalesce(sa.department, '') as department, sa.staff_group_code,
-             sa.clinical_area_code, coalesce(sa.pay_band, '') as pay_band, sa.fte, p.profile, p.assignments
+             sa.clinical_area_code, coalesce(sa.pay_band, '') as pay_band, coalesce(sa.job_role, '') as job_role,
+             sa.fte, p.profile, p.assignments
       from staff_assignment sa join _cov_person p on p.as_at = sa.as_at and p.person_key = sa.person_key
       where sa.org_code = $1 and ($2::date is null or sa.as_at = $2::date)`;
     const held = `select as_at, person_key, unnest(archetypes) as archetype_code from person_snapshot where ${inScope}`;
-    const dims = `department, staff_group_code, clinical_area_code, pay_band`;
+    const dims = `department, staff_group_code, clinical_area_code, pay_band, ${jobRole}`;
     await tx.query(
       `create temp table _cov_group_profile as
        with a as (${assignments}), x as (${held}),

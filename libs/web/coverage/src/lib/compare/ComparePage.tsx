@@ -153,7 +153,9 @@ export function ComparePage() {
       <h1>Compare</h1>
       <ScopeLine asAt={d?.asAt} />
       <PrintButton />
-      <FilterBar fields={['asAt', 'setting', 'region', 'icb', 'org', 'staffGroup', 'clinicalArea', 'archetype']} />
+      <FilterBar
+        fields={['asAt', 'setting', 'region', 'icb', 'org', 'staffGroup', 'clinicalArea', 'archetype']}
+      />
       <form className="aiwr-filter-bar" aria-label="What to compare" onSubmit={(e) => e.preventDefault()}>
         <SelectField
           id="compare-measure"

@@ -59,16 +59,16 @@ const NEXT: Record<
   org: { dimension: 'DEPARTMENT', filter: 'department', heading: 'Department', noun: 'departments' },
 };
 
-/** A practice, PCN or pharmacy has no departments: its staff groups come next, and then its people. */
-const STAFF_GROUPS = {
-  dimension: 'STAFF_GROUP' as CoverageDimension,
-  filter: 'staffGroup' as keyof Filters,
-  heading: 'Staff group',
-  noun: 'staff groups',
+/** A practice, PCN or pharmacy has no departments: its job roles come next, with its people. */
+const JOB_ROLES = {
+  dimension: 'JOB_ROLE' as CoverageDimension,
+  filter: 'jobRole' as keyof Filters,
+  heading: 'Job role',
+  noun: 'job roles',
 };
 
 /** A PCN row below an ICB opens the PCN's practices; any other row opens the organisation. */
-const filterOf = (next: typeof STAFF_GROUPS, code: string): keyof Filters =>
+const filterOf = (next: typeof JOB_ROLES, code: string): keyof Filters =>
   next.dimension === 'PROVIDER' && isPcnCode(code) ? 'pcn' : next.filter;
 
 export function DrillDownPage() {
@@ -77,7 +77,7 @@ export function DrillDownPage() {
   const { filters, filter } = useCoverageFilter();
   const level = currentLevel(filters);
   const primaryCare = level === 'org' && isPrimaryCareCode(filters.org ?? '');
-  const next = level === 'department' ? null : primaryCare ? STAFF_GROUPS : NEXT[level];
+  const next = level === 'department' ? null : primaryCare ? JOB_ROLES : NEXT[level];
   const { data, loading, error } = useCoverage(filter, next ? [next.dimension] : []);
   const { data: names } = useFilterOptions();
   const nameOf = (list: { code: string; label: string }[] | undefined, code: string | undefined) =>

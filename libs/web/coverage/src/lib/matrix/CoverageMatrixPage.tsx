@@ -1,5 +1,6 @@
 // Coverage matrix: clinical area × staff group for the chosen module / layer, as a heatmap with the
-// numerator and denominator on hover and the same figures as a table. Clicking a cell drills down.
+// numerator and denominator on hover and the same figures as a table. Clicking a cell drills down. In
+// general practice and community pharmacy (one clinical area each) the rows are job roles instead.
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
@@ -16,6 +17,7 @@ import {
   applyFilterChange,
   filtersToSearch,
   FilterBar,
+  isPrimaryCareSetting,
   ScopeLine,
   ExportLinks,
   coverageColumns,
@@ -53,33 +55,37 @@ type MatrixMeasure = keyof typeof MATRIX_MEASURES;
 export function CoverageMatrixPage() {
   usePageTitle('Coverage matrix');
   // The matrix is itself the clinical area × staff group breakdown, so those two filters do not apply here.
-  const { filters, filter } = useCoverageFilter(['clinicalArea', 'staffGroup']);
+  const { filters, filter } = useCoverageFilter(['clinicalArea', 'staffGroup', 'jobRole']);
+  const byRole = isPrimaryCareSetting(filters.setting);
+  const rowDimension = byRole ? 'JOB_ROLE' : 'CLINICAL_AREA';
+  const rowFilter = byRole ? 'jobRole' : 'clinicalArea';
+  const rowNoun = byRole ? 'job role' : 'clinical area';
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const measure =
     (params.get('measure') as MatrixMeasure) in MATRIX_MEASURES
       ? (params.get('measure') as MatrixMeasure)
       : 'requirements';
-  const { data, loading, error } = useCoverage(filter, ['CLINICAL_AREA', 'STAFF_GROUP']);
+  const { data, loading, error } = useCoverage(filter, [rowDimension, 'STAFF_GROUP']);
   const rows = useMemo(() => data?.coverage.rows ?? [], [data]);
   const cells: (HeatmapCell & { source: CoverageRow })[] = useMemo(
     () =>
       rows.map((r) => ({
-        row: keyOf(r, 'CLINICAL_AREA').label,
-        rowKey: keyOf(r, 'CLINICAL_AREA').code,
+        row: keyOf(r, rowDimension).label,
+        rowKey: keyOf(r, rowDimension).code,
         column: keyOf(r, 'STAFF_GROUP').label,
         columnKey: keyOf(r, 'STAFF_GROUP').code,
         ...MATRIX_MEASURES[measure].pick(r),
         source: r,
       })),
-    [rows, measure],
+    [rows, measure, rowDimension],
   );
   const columns = useMemo(
     () => [
       {
-        id: 'clinicalArea',
-        header: 'Clinical area',
-        value: (r: CoverageRow) => keyOf(r, 'CLINICAL_AREA').label,
+        id: rowFilter,
+        header: byRole ? 'Job role' : 'Clinical area',
+        value: (r: CoverageRow) => keyOf(r, rowDimension).label,
       },
       ...coverageColumns({
         labelHeader: 'Staff group',
@@ -87,19 +93,19 @@ export function CoverageMatrixPage() {
         // The keyboard route into a cell: the same drill-down as clicking the heatmap.
         renderLabel: (r: CoverageRow) => (
           <Link
-            to={`/drill-down${filtersToSearch(applyFilterChange(filters, { clinicalArea: keyOf(r, 'CLINICAL_AREA').code, staffGroup: keyOf(r, 'STAFF_GROUP').code }))}`}
+            to={`/drill-down${filtersToSearch(applyFilterChange(filters, { [rowFilter]: keyOf(r, rowDimension).code, staffGroup: keyOf(r, 'STAFF_GROUP').code }))}`}
           >
             {keyOf(r, 'STAFF_GROUP').label}
           </Link>
         ),
       }),
     ],
-    [filters],
+    [filters, byRole, rowDimension, rowFilter],
   );
   const rowCount = new Set(cells.map((c) => c.row)).size;
   const drill = (cell: HeatmapCell) =>
     navigate(
-      `/drill-down${filtersToSearch(applyFilterChange(filters, { clinicalArea: cell.rowKey, staffGroup: cell.columnKey }))}`,
+      `/drill-down${filtersToSearch(applyFilterChange(filters, { [rowFilter]: cell.rowKey, staffGroup: cell.columnKey }))}`,
     );
 
   return (
@@ -107,8 +113,8 @@ export function CoverageMatrixPage() {
       <h1>Coverage matrix</h1>
       <ScopeLine asAt={data?.coverage.asAt} />
       <p>
-        Coverage for each clinical area and staff group. Choose a training module or layer to see coverage of
-        just that requirement. Select a cell to drill down into it.
+        Coverage for each {rowNoun} and staff group. Choose a training module or layer to see coverage of just
+        that requirement. Select a cell to drill down into it.
       </p>
       <FilterBar fields={['asAt', 'setting', 'region', 'icb', 'org', 'module', 'layer', 'payBand']} />
       <form className="aiwr-filter-bar" aria-label="Measure" onSubmit={(e) => e.preventDefault()}>
@@ -133,19 +139,17 @@ export function CoverageMatrixPage() {
         what="coverage matrix"
       >
         <ChartFigure
-          title={`${MATRIX_MEASURES[measure].label} by clinical area and staff group`}
-          summary={summariseHeatmap(cells)}
+          title={`${MATRIX_MEASURES[measure].label} by ${rowNoun} and staff group`}
+          summary={summariseHeatmap(cells, rowNoun)}
           option={buildHeatmapOption(cells)}
           height={Math.max(320, rowCount * 34 + 140)}
           table={{
             columns,
             rows,
-            rowKey: (r) => `${keyOf(r, 'CLINICAL_AREA').code}|${keyOf(r, 'STAFF_GROUP').code}`,
+            rowKey: (r) => `${keyOf(r, rowDimension).code}|${keyOf(r, 'STAFF_GROUP').code}`,
           }}
           exportName="coverage-matrix"
-          actions={
-            <ExportLinks what="the matrix" filter={filter} groupBy={['CLINICAL_AREA', 'STAFF_GROUP']} />
-          }
+          actions={<ExportLinks what="the matrix" filter={filter} groupBy={[rowDimension, 'STAFF_GROUP']} />}
           onItemClick={({ dataIndex }) => cells[dataIndex] && drill(cells[dataIndex])}
           testId="chart-matrix"
         />

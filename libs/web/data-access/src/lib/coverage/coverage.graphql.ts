@@ -112,6 +112,10 @@ export const FILTER_OPTIONS_IN_SCOPE = graphql(`
         code
         label
       }
+      jobRoles {
+        code
+        label
+      }
       archetypes {
         code
         label

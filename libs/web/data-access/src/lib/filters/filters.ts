@@ -10,6 +10,7 @@ export const FILTER_KEYS = [
   'org',
   'department',
   'staffGroup',
+  'jobRole',
   'clinicalArea',
   'archetype',
   'payBand',
@@ -73,6 +74,10 @@ export function mergeIntoParams(params: URLSearchParams, filters: Filters): URLS
 }
 
 /** ODS codes of primary care networks: U and five digits. */
+/** General practice and community pharmacy: settings whose lists name job roles, not departments. */
+export const isPrimaryCareSetting = (setting: string | undefined) =>
+  setting === 'general_practice' || setting === 'community_pharmacy';
+
 export const isPcnCode = (code: string) => /^U[0-9]{5}$/.test(code);
 
 /**
@@ -105,6 +110,7 @@ export function toCoverageFilter(filters: Filters) {
     settings: list(filters.setting),
     departments: list(filters.department),
     staffGroupCodes: list(filters.staffGroup),
+    jobRoles: list(filters.jobRole),
     clinicalAreaCodes: list(filters.clinicalArea),
     archetypeCodes: list(filters.archetype),
     payBands: list(filters.payBand),

@@ -295,13 +295,13 @@ export function summariseRanked(
   return text;
 }
 
-export function summariseHeatmap(cells: HeatmapCell[]): string {
+export function summariseHeatmap(cells: HeatmapCell[], rowNoun = 'clinical area'): string {
   const shown = cells.flatMap((c) => (pct(c) === null ? [] : [{ ...c, percent: pct(c) as number }]));
   if (shown.length === 0) return 'No cells have figures to show.';
   const sorted = [...shown].sort((a, b) => b.percent - a.percent);
   const hi = sorted[0];
   const lo = sorted[sorted.length - 1];
-  return `${formatCount(cells.length)} combinations of clinical area and staff group. Highest: ${hi.row}, ${hi.column} at ${formatPercent(hi.percent)}. Lowest: ${lo.row}, ${lo.column} at ${formatPercent(lo.percent)}.${cells.length > shown.length ? ` ${formatCount(cells.length - shown.length)} suppressed.` : ''}`;
+  return `${formatCount(cells.length)} combinations of ${rowNoun} and staff group. Highest: ${hi.row}, ${hi.column} at ${formatPercent(hi.percent)}. Lowest: ${lo.row}, ${lo.column} at ${formatPercent(lo.percent)}.${cells.length > shown.length ? ` ${formatCount(cells.length - shown.length)} suppressed.` : ''}`;
 }
 
 export function summariseFunnel(items: RankedItem[], nationalPercent: number): string {
