@@ -167,6 +167,31 @@ describe('primary care counted at every level, matching the fixture', () => {
   });
 });
 
+describe('compare: a practice beside its PCN, ICB, region, England and peers, all in general practice', () => {
+  const COMPARE = `query($filter: CoverageFilter!) { compareOrganisations(filter: $filter) {
+    peerDescription comparators { level code label organisations row { headcount { value } } } } }`;
+  it('uses the PCN and general practice only, with a staff-size peer band', async () => {
+    const d = await ok('admin', COMPARE, { filter: { orgCodes: ['G83001'] } });
+    const c = d.compareOrganisations;
+    const by = Object.fromEntries(c.comparators.map((x: any) => [x.level, x]));
+    expect(c.comparators.map((x: any) => x.level)).toEqual([
+      'ORGANISATION',
+      'PCN',
+      'ICB',
+      'REGION',
+      'NATIONAL',
+      'PEER',
+    ]);
+    expect(by.PCN.row.headcount.value).toBe(headcount(staff.filter((r) => r['PCN Code'] === 'U99001')));
+    expect(by.PCN.organisations).toBe(3); // two practices and the PCN's own (ARRS) staff
+    // General practice only: the pharmacy and London's trusts are not in the ICB or England comparators.
+    expect(by.ICB.row.headcount.value).toBe(headcount(staff));
+    expect(by.NATIONAL.row.headcount.value).toBe(headcount(staff));
+    expect(by.NATIONAL.label).toBe('England (general practice)');
+    expect(c.peerDescription).toMatch(/^Practices with (under 10|10-19|20-39|40 or more) staff$/);
+  });
+});
+
 describe('job roles of general practice (the matrix and the practice level)', () => {
   it('counts each canonical job role, aliases folded into it', async () => {
     const d = await ok('admin', COVERAGE, {

@@ -23,6 +23,17 @@ export function sizeBand(headcount: number): string {
 }
 
 /**
+ * Size bands for general practice and community pharmacy peers, by staff headcount. The ODS extract the
+ * product ships has no registered list sizes, so staff headcount stands in for the practice's size.
+ */
+export function primaryCareSizeBand(headcount: number): string {
+  if (headcount < 10) return 'under 10 staff';
+  if (headcount < 20) return '10-19 staff';
+  if (headcount < 40) return '20-39 staff';
+  return '40 or more staff';
+}
+
+/**
  * An organisation beside its ICB, region, England and peers, and funnel-plot distributions. Comparators
  * are aggregates over organisations outside a trust lead's scope, so they always pass disclosure control
  * (England included), and small comparator groups are hidden whole.
@@ -51,41 +62,59 @@ export class ComparisonService {
     });
     const catalog = await this.coverage.catalog();
     const date = filter.asAt ?? null;
-    const all = catalog.snapshotsOn(date, undefined, filter.geography ?? 'AS_IT_WAS');
-    const own = all.find((r) => r.orgCode === subject);
+    const everyone = catalog.snapshotsOn(date, undefined, filter.geography ?? 'AS_IT_WAS');
+    const own = everyone.find((r) => r.orgCode === subject);
     if (!own) return { asAt: null, organisation: subject, peerGroup, peerDescription: null, comparators: [] };
+    // A practice is compared with general practice, a pharmacy with community pharmacy, a trust with trusts.
+    const all = everyone.filter((r) => r.setting === own.setting);
+    const primaryCare = own.setting !== 'trust';
     const headcounts = await this.orgHeadcounts(all);
     const info = catalog.orgs.get(subject);
-    const band = sizeBand(headcounts.get(subject) ?? 0);
+    const bandOf = primaryCare ? primaryCareSizeBand : sizeBand;
+    const band = bandOf(headcounts.get(subject) ?? 0);
     const peers = all.filter((r) => {
       const o = catalog.orgs.get(r.orgCode);
-      const sameType = o?.trustType === info?.trustType;
-      const sameBand = sizeBand(headcounts.get(r.orgCode) ?? 0) === band;
+      const sameType = primaryCare ? o?.kind === info?.kind : o?.trustType === info?.trustType;
+      const sameBand = bandOf(headcounts.get(r.orgCode) ?? 0) === band;
       return peerGroup === 'TRUST_TYPE'
         ? sameType
         : peerGroup === 'SIZE_BAND'
           ? sameBand
           : sameType && sameBand;
     });
+    const setting = primaryCare ? ` (${catalog.label('SETTING', own.setting).toLowerCase()})` : '';
     const groups: { level: string; code: string | null; label: string; refs: SnapshotRef[] }[] = [
       { level: 'ORGANISATION', code: subject, label: catalog.label('ORGANISATION', subject), refs: [own] },
+      // A practice beside its PCN (the PCN's practices and the staff it employs).
+      ...(own.pcnCode && own.pcnCode !== subject
+        ? [
+            {
+              level: 'PCN',
+              code: own.pcnCode,
+              label: catalog.label('PCN', own.pcnCode),
+              refs: all.filter((r) => r.pcnCode === own.pcnCode),
+            },
+          ]
+        : []),
       {
         level: 'ICB',
         code: own.icbCode,
-        label: catalog.label('ICB', own.icbCode ?? ''),
+        label: `${catalog.label('ICB', own.icbCode ?? '')}${setting}`,
         refs: all.filter((r) => r.icbCode === own.icbCode),
       },
       {
         level: 'REGION',
         code: own.regionCode,
-        label: catalog.label('REGION', own.regionCode ?? ''),
+        label: `${catalog.label('REGION', own.regionCode ?? '')}${setting}`,
         refs: all.filter((r) => r.regionCode === own.regionCode),
       },
-      { level: 'NATIONAL', code: null, label: 'England', refs: all },
+      { level: 'NATIONAL', code: null, label: `England${setting}`, refs: all },
       {
         level: 'PEER',
         code: null,
-        label: peerDescription(peerGroup, info?.trustType ?? null, band),
+        label: primaryCare
+          ? primaryCarePeers(peerGroup, info?.kind ?? 'practice', band)
+          : peerDescription(peerGroup, info?.trustType ?? null, band),
         refs: peers,
       },
     ];
@@ -103,7 +132,7 @@ export class ComparisonService {
       asAt: own.asAt,
       organisation: subject,
       peerGroup,
-      peerDescription: groups[4].label,
+      peerDescription: groups[groups.length - 1].label,
       comparators: groups.map((g, i) => {
         const hidden =
           g.level !== 'ORGANISATION' &&
@@ -243,4 +272,11 @@ function peerDescription(group: PeerGroup, trustType: string | null, band: strin
   if (group === 'TRUST_TYPE') return `All ${type}`;
   if (group === 'SIZE_BAND') return `All ${band} trusts`;
   return `${type.charAt(0).toUpperCase() + type.slice(1)}, ${band}`;
+}
+
+function primaryCarePeers(group: PeerGroup, kind: string, band: string) {
+  const noun = kind === 'pharmacy' ? 'pharmacies' : kind === 'pcn' ? 'PCNs (their own staff)' : 'practices';
+  if (group === 'TRUST_TYPE') return `All ${noun}`;
+  if (group === 'SIZE_BAND') return `All with ${band}`;
+  return `${noun.charAt(0).toUpperCase() + noun.slice(1)} with ${band}`;
 }
