@@ -30,6 +30,7 @@ describe('general practice and community pharmacy in the dashboard', () => {
       .click();
     await page.waitForURL(/region=Y56&icb=QKK$/);
     await settled(page);
+    await rowLinks().filter({ hasText: /^Demo PCN/ }).first().waitFor();
     // Below the ICB: trusts, PCNs (a practice rolls up to its PCN) and pharmacies side by side.
     const below = await rowLinks().allTextContents();
     expect(below.some((l) => l.startsWith('Demo PCN'))).toBe(true);
@@ -45,6 +46,7 @@ describe('general practice and community pharmacy in the dashboard', () => {
     await page.waitForURL(/region=Y56&icb=QKK&pcn=U9\d{4}$/);
     await page.getByRole('heading', { level: 1, name: `Drill-down: ${pcnName}` }).waitFor();
     await settled(page);
+    await page.getByTestId('drill-rows').locator('caption', { hasText: /^Practices in / }).waitFor();
     expect(await page.getByTestId('drill-rows').locator('caption').textContent()).toMatch(
       /^Practices in Demo PCN/,
     );
@@ -69,6 +71,7 @@ describe('general practice and community pharmacy in the dashboard', () => {
       practiceName,
     ]);
     await settled(page);
+    await page.getByTestId('drill-rows').locator('caption', { hasText: /^Job roles in / }).waitFor();
     // A practice has no departments: its job roles (NWRS roles) come next, with its people.
     expect(await page.getByTestId('drill-rows').locator('caption').textContent()).toMatch(/^Job roles in /);
     const roles = await page.getByTestId('drill-rows').locator('tbody tr td:first-child').allTextContents();
@@ -81,6 +84,22 @@ describe('general practice and community pharmacy in the dashboard', () => {
       .first()
       .waitFor();
     await screenshot(page, 'primary-care-drill-practice');
+
+    // Compare: the practice beside its PCN and general practice in its ICB, region and England.
+    const code = /org=([A-Z]\d{5})$/.exec(page.url())![1];
+    await page.goto(appUrl(`/compare?setting=general_practice&org=${code}`));
+    await settled(page);
+    await page.getByTestId('comparators').locator('tbody tr').nth(5).waitFor();
+    const labels = await page.getByTestId('comparators').locator('tbody tr td:first-child').allTextContents();
+    expect(labels).toEqual([
+      practiceName,
+      pcnName,
+      expect.stringMatching(/South East London.*\(general practice\)$/),
+      'London (general practice)',
+      'England (general practice)',
+      expect.stringMatching(/^Practices with /),
+    ]);
+    await screenshot(page, 'primary-care-compare');
   });
 
   it('the London planner drills to a practice and sees controlled figures but no people', async () => {

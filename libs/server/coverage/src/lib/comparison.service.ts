@@ -157,7 +157,11 @@ export class ComparisonService {
   async distribution(viewer: CoverageViewer, filter: CoverageFilter, measure: DistributionMeasure) {
     const catalog = await this.coverage.catalog();
     const { points } = await this.coverage.points(viewer, filter, [filter.asAt ?? null]);
-    const all = catalog.snapshotsOn(filter.asAt ?? null, undefined, filter.geography ?? 'AS_IT_WAS');
+    // The national rate of the settings chosen (general practice against general practice).
+    const settings = listOf(filter.settings);
+    const all = catalog
+      .snapshotsOn(filter.asAt ?? null, undefined, filter.geography ?? 'AS_IT_WAS')
+      .filter((r) => !settings || settings.includes(r.setting));
     const { orgCodes: _x, icbCodes: _y, regionCodes: _z, ...within } = filter;
     const nationalRaw = await this.coverage.read(
       viewer,

@@ -231,4 +231,8 @@ export async function generatePrimaryCareFiles(opts: {
   };
 }
 
-const titleCase = (s: string) => s.toLowerCase().replace(/\b([a-z])/g, (c) => c.toUpperCase());
+const titleCase = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/\b([a-z])/g, (c) => c.toUpperCase())
+    .replace(/\b(Gp|Pms|Apms|Nhs)\b/g, (w) => w.toUpperCase());

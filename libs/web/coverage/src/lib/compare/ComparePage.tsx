@@ -91,7 +91,9 @@ const pointColumns: DataColumn<Point>[] = [
 export function ComparePage() {
   usePageTitle('Compare');
   // Trusts are compared within the chosen places, so the trust and department filters do not apply here.
-  const { filters, filter } = useCoverageFilter(['org', 'department']);
+  // Like is compared with like: trusts unless a setting (general practice, community pharmacy) is chosen.
+  const { filters, filter: chosen } = useCoverageFilter(['org', 'department']);
+  const filter = useMemo(() => ({ ...chosen, settings: chosen.settings ?? ['trust'] }), [chosen]);
   // Regions side by side only for national users: a scoped user's "London" would be just their part of it.
   const nationalUser = useCurrentUser().grants.some((g) => g.type === 'national');
   const [params, setParams] = useSearchParams();
@@ -147,6 +149,13 @@ export function ComparePage() {
     };
   });
   const where = filters.icb ? 'in the ICB' : filters.region ? 'in the region' : 'you can see';
+  // What is being compared: trusts, or practices (with PCNs' own staff) or pharmacies when a setting is chosen.
+  const [one, many] =
+    filters.setting === 'general_practice'
+      ? ['practice or PCN', 'practices and PCNs']
+      : filters.setting === 'community_pharmacy'
+        ? ['pharmacy', 'pharmacies']
+        : ['trust', 'trusts'];
 
   return (
     <>
@@ -217,8 +226,8 @@ export function ComparePage() {
         {d && national !== null && (
           <div className="aiwr-two-columns">
             <ChartFigure
-              title={`${MEASURES[measure]}: trusts ${where} against the national rate`}
-              summary={`A funnel plot: each dot is a trust, by the number of people counted. Trusts outside the dashed (95%) and solid (99.8%) limits differ from the national rate by more than chance. ${summariseFunnel(items, national)}`}
+              title={`${MEASURES[measure]}: ${many} ${where} against the national rate`}
+              summary={`A funnel plot: each dot is a ${one}, by the number of people counted. Those outside the dashed (95%) and solid (99.8%) limits differ from the national rate by more than chance. ${summariseFunnel(items, national)}`}
               option={buildFunnelOption(items, national)}
               height={380}
               table={{ columns: pointColumns, rows: d.points, rowKey: (p) => p.orgCode }}
@@ -226,8 +235,8 @@ export function ComparePage() {
               testId="chart-funnel"
             />
             <ChartFigure
-              title={`${MEASURES[measure]}: trusts ${where}, highest first`}
-              summary={summariseRanked(items, 'trusts', reference)}
+              title={`${MEASURES[measure]}: ${many} ${where}, highest first`}
+              summary={summariseRanked(items, many, reference)}
               option={buildRankedBarOption(items, reference)}
               height={Math.max(240, items.length * 26 + 60)}
               table={{ columns: pointColumns, rows: d.points, rowKey: (p) => p.orgCode }}
