@@ -99,6 +99,7 @@ describe('general practice and community pharmacy in the dashboard', () => {
       'England (general practice)',
       expect.stringMatching(/^Practices with /),
     ]);
+    await page.getByTestId('chart-funnel').waitFor();
     await screenshot(page, 'primary-care-compare');
   });
 
