@@ -115,8 +115,10 @@ export async function ensureDatabase({ dataDir, port, log = () => {}, tuning = [
       pgDir,
       '-c',
       'listen_addresses=127.0.0.1',
+      // Durable by default: a commit (an import reported as succeeded) is on disk before it is
+      // acknowledged. docs/importing.md states what this costs an import.
       '-c',
-      'synchronous_commit=off',
+      'synchronous_commit=on',
       '-c',
       'shared_buffers=512MB',
       '-c',

@@ -1,7 +1,15 @@
 import type { ImportKind } from './columns';
 
 export type ImportMode = 'all_or_nothing' | 'validate_only' | 'skip_invalid';
-export type ImportOutcome = 'running' | 'succeeded' | 'validated' | 'rejected' | 'failed' | 'duplicate';
+export type ImportOutcome =
+  | 'running'
+  | 'succeeded'
+  | 'validated'
+  | 'rejected'
+  | 'failed'
+  | 'duplicate'
+  /** its process or connection ended before it finished; nothing it did was kept */
+  | 'abandoned';
 
 /** One entry of the error report. `value` is cut to 80 characters and never holds personal data. */
 export type ImportErrorEntry = {

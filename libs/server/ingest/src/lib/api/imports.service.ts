@@ -4,6 +4,7 @@ import {
   Inject,
   Injectable,
   NotFoundException,
+  OnApplicationBootstrap,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -12,7 +13,7 @@ import { AccessPolicy, AuditService, Caller } from '@aiwr/server-access';
 import { ImportMode, ImportSummary } from '../import-types';
 import { ImportKind } from '../columns';
 import { runImport } from '../pipeline';
-import { getImportRecord, listImports } from '../import-records';
+import { closeAbandonedImports, getImportRecord, listImports } from '../import-records';
 import { importProgress } from '../progress';
 import { discardUpload, StoredUpload } from './uploads';
 
@@ -32,13 +33,18 @@ const MODES: Record<string, ImportMode> = {
 
 /** What the HTTP endpoint and the GraphQL resolver share: who may import what, and who may see which record. */
 @Injectable()
-export class ImportsService {
+export class ImportsService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) readonly config: AppConfig,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
   ) {}
+
+  /** Imports left `running` by a process that is gone are stored as `abandoned` when the API starts. */
+  async onApplicationBootstrap(): Promise<void> {
+    await closeAbandonedImports(this.db);
+  }
 
   /** Trust leads import only for the organisations granted to them; admins for whatever they can see. */
   async importableOrgCodes(caller: Caller): Promise<string[] | null> {
