@@ -9,3 +9,4 @@ export {
 export { areaOfWorkKey, trustTypeFromName } from './seeds/reference-seed';
 export * from './seeds/archetype-seed';
 export { rowTriggersOffIfAllowed, rowTriggersOn } from './bulk-write';
+export { withHashJoins } from './planner';

@@ -88,7 +88,7 @@ async function ensureDatabaseExists(port) {
  * Otherwise attaches to the embedded server another of our processes already runs on the same
  * data directory, or starts one (initialising it on first use).
  */
-export async function ensureDatabase({ dataDir, port, log = () => {}, tuning = [] } = {}) {
+export async function ensureDatabase({ dataDir, port, log = () => {}, tuning = [], onServerLog = () => {} } = {}) {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {}, owned: false };
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   fs.chmodSync(dataDir, 0o755);
@@ -131,7 +131,8 @@ export async function ensureDatabase({ dataDir, port, log = () => {}, tuning = [
       'max_connections=200',
       ...tuning,
     ],
-    onLog: () => {},
+    // The server's own log lines (benchmarks read auto_explain's plans from them).
+    onLog: onServerLog,
     onError: (e) => log(`embedded PostgreSQL: ${e}`),
   });
   if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) {

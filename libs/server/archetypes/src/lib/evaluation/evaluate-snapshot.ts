@@ -1,7 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { RuleReference } from '../rules/rule-conditions';
 import { ActiveRule, matchingRulesSql, SqlParams, titleKeySql } from '../rules/rule-sql';
-import { deciderCompletionsSql, metSql, withHashJoins } from './needs-met';
+import { withHashJoins } from '@aiwr/db';
+import { deciderCompletionsSql, metSql } from './needs-met';
 
 export async function loadRuleReference(m: EntityManager): Promise<RuleReference> {
   const [row] = await m.query(`
