@@ -1,6 +1,6 @@
 // npm run bench:import -- --scenario monthly [--runs 10] [--trust-rows 30000] [--multi 0.08] [--departments 0]
 //   [--titles 3000] [--columns "Assignment Number,Job Role,..."] [--plain-spellings] [--org RJ1]
-//   [--base-months 2] [--base-trusts 20] [--no-explain] [--async-commit]
+//   [--base-months 2] [--base-trusts 20] [--no-explain] [--explain-ms 1000] [--async-commit]
 //
 // The shape users have: a trust uploads its NEXT month into a database that already holds months of
 // history. With AIWR_DATA_DIR pointing at a prepared database (e.g. a copy of bench:queries' national
@@ -9,19 +9,21 @@
 // One warm-up month (the trust's first month of this shape: everyone is new), then --runs further months,
 // each its own import through the real pipeline. Prints each run's phases, p50/p95/max/min of the wall
 // time, peak RSS, and PostgreSQL's own plan (auto_explain) of the slowest statement over 1 s.
-// Prints figures; asserts nothing. Months it added are removed at the start of the next run.
+// Prints figures; asserts nothing. The months it added are removed at the end (and at the start, after
+// an interrupted run). On the shared national database wrap it in `flock /work/bench.lock`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, migrateAndSeedReference } from '@aiwr/db';
 import { runImport } from '@aiwr/server-ingest';
+import { recompute } from '@aiwr/server-coverage';
 import { shapeFromArgs, TrustShape, writeTrustMonth } from './bench-trust-shape';
 
 const FILE_PREFIX = 'bench-monthly-';
 
 type Args = Record<string, string | boolean | undefined>;
-type SlowStatement = { ms: number; text: string };
+type SlowStatement = { ms: number; text: string; name: string };
 
 export async function runMonthlyScenario(args: Args): Promise<void> {
   const shape = shapeFromArgs(args);
@@ -35,6 +37,7 @@ export async function runMonthlyScenario(args: Args): Promise<void> {
   ) as Promise<any>);
   delete process.env.DATABASE_URL; // always our own server on the given data directory
   const explain = args['no-explain'] !== true;
+  const explainMs = Number(args['explain-ms'] ?? 1000);
   const serverLog: string[] = [];
   const db = await ensureDatabase({
     dataDir,
@@ -44,7 +47,12 @@ export async function runMonthlyScenario(args: Args): Promise<void> {
         ? [
             // PostgreSQL's own plan of every statement over 1 s, with actual row counts (no per-node
             // timing, which would slow the statements it measures).
-            ...['-c', 'session_preload_libraries=auto_explain', '-c', 'auto_explain.log_min_duration=1000'],
+            ...[
+              '-c',
+              'session_preload_libraries=auto_explain',
+              '-c',
+              `auto_explain.log_min_duration=${explainMs}`,
+            ],
             ...['-c', 'auto_explain.log_analyze=on', '-c', 'auto_explain.log_timing=off'],
             ...['-c', 'auto_explain.log_nested_statements=on'],
           ]
@@ -59,7 +67,10 @@ export async function runMonthlyScenario(args: Args): Promise<void> {
   const log = (...parts: unknown[]) => console.log(...parts);
   try {
     log(
-      `${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at start ` +
+      `${os.cpus().length} CPUs, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} at start ` +
         `(the machine is shared: other engineers' builds and tests may run at the same time), node ${process.version}`,
     );
     log(`shape: ${JSON.stringify(shape)}`);
@@ -69,15 +80,18 @@ export async function runMonthlyScenario(args: Args): Promise<void> {
     const [{ snapshots, people, last }] = await ds.query(
       `select count(*)::int as snapshots, coalesce(sum(headcount), 0)::bigint::text as people, max(as_at)::text as last from staff_snapshot`,
     );
-    log(`database ${dataDir}: ${snapshots} snapshots, ${Number(people).toLocaleString('en-GB')} people-months, latest ${last}`);
+    log(
+      `database ${dataDir}: ${snapshots} snapshots, ${Number(people).toLocaleString('en-GB')} people-months, latest ${last}`,
+    );
 
     const dates = monthEndsAfter(last, runs + 1);
+    const baseMonths = fresh ? Number(args['base-months'] ?? 2) : 2;
     const walls: number[] = [];
     let slowest: (SlowStatement & { run: string }) | null = null;
     for (const [i, asAt] of dates.entries()) {
       const label = i === 0 ? 'warm-up (first month of this shape: everyone new)' : `run ${i}`;
       const file = path.join(work, `${FILE_PREFIX}${shape.orgCode}-${asAt}.csv`);
-      const rows = await writeTrustMonth(file, shape, 100 + i);
+      const rows = await writeTrustMonth(file, shape, baseMonths + i);
       serverLog.length = 0;
       const phases: Record<string, number> = {};
       global.gc?.();
@@ -90,10 +104,12 @@ export async function runMonthlyScenario(args: Args): Promise<void> {
         fileName: path.basename(file),
         asAt,
         allowedOrgCodes: null,
+        recompute,
         onPhase: (phase, ms) => (phases[phase] = ms),
       }).finally(() => clearInterval(sampler));
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (s.outcome !== 'succeeded') throw new Error(`${label}: ${s.outcome} ${JSON.stringify(s.errors.slice(0, 3))}`);
+      if (s.outcome !== 'succeeded')
+        throw new Error(`${label}: ${s.outcome} ${JSON.stringify(s.errors.slice(0, 3))}`);
       if (i > 0) walls.push(ms);
       const slow = slowStatements(serverLog);
       for (const st of slow) if (i > 0 && (!slowest || st.ms > slowest.ms)) slowest = { ...st, run: label };
@@ -102,9 +118,12 @@ export async function runMonthlyScenario(args: Args): Promise<void> {
           Object.entries(phases)
             .map(([k, v]) => `${k} ${v} ms`)
             .join(', ') +
-          (slow.length ? ` | statements over 1 s: ${slow.map((x) => `${(x.ms / 1000).toFixed(1)} s`).join(', ')}` : ''),
+          (slow.length
+            ? ` | statements over ${explainMs} ms: ${slow.map((x) => `${(x.ms / 1000).toFixed(2)} s «${x.name}»`).join(', ')}`
+            : ''),
       );
-      if (i === 0 && slow.length) log(`  warm-up's slowest statement:\n${indent(slow.sort((a, b) => b.ms - a.ms)[0].text)}`);
+      if (i === 0 && slow.length)
+        log(`  warm-up's slowest statement:\n${indent(slow.sort((a, b) => b.ms - a.ms)[0].text)}`);
       fs.rmSync(file);
     }
     const sorted = [...walls].sort((a, b) => a - b);
@@ -119,9 +138,14 @@ export async function runMonthlyScenario(args: Args): Promise<void> {
     );
     log('targets (issue 11): p95 ≤ 3 s and max/min ≤ 1.5 over 10 runs; peak RSS ≤ 400 MB');
     if (slowest)
-      log(`\nslowest statement over 1 s (${slowest.run}, ${(slowest.ms / 1000).toFixed(2)} s):\n${indent(slowest.text)}`);
+      log(
+        `\nslowest statement over 1 s (${slowest.run}, ${(slowest.ms / 1000).toFixed(2)} s):\n${indent(slowest.text)}`,
+      );
     else if (explain) log('\nno statement of the measured runs took over 1 s');
   } finally {
+    // Leave a shared database as it was: the months this run added (snapshot rows, derived rows and
+    // rollups cascade from staff_snapshot) and their import records.
+    await removeEarlierBenchMonths(ds).catch((e) => console.error('cleanup failed', e));
     await ds.destroy();
     await db.stop();
     fs.rmSync(work, { recursive: true, force: true });
@@ -130,7 +154,13 @@ export async function runMonthlyScenario(args: Args): Promise<void> {
 }
 
 /** A fresh database's history: --base-months of the trust and of --base-trusts other trusts, analysed. */
-async function buildBase(ds: DataSource, shape: TrustShape, args: Args, work: string, log: (...p: unknown[]) => void) {
+async function buildBase(
+  ds: DataSource,
+  shape: TrustShape,
+  args: Args,
+  work: string,
+  log: (...p: unknown[]) => void,
+) {
   const months = Number(args['base-months'] ?? 2);
   const others: string[] = (
     await ds.query(
@@ -146,13 +176,23 @@ async function buildBase(ds: DataSource, shape: TrustShape, args: Args, work: st
       const trust = k === 0 ? shape : { ...shape, orgCode: org, rows: 7_500, seed: shape.seed + k };
       const file = path.join(work, `base-${org}-${asAt}.csv`);
       await writeTrustMonth(file, trust, m);
-      const s = await runImport(ds, { kind: 'staff', filePath: file, fileName: path.basename(file), asAt, allowedOrgCodes: null });
-      if (s.outcome !== 'succeeded') throw new Error(`base ${org} ${asAt}: ${s.outcome} ${JSON.stringify(s.errors.slice(0, 3))}`);
+      const s = await runImport(ds, {
+        kind: 'staff',
+        filePath: file,
+        fileName: path.basename(file),
+        asAt,
+        allowedOrgCodes: null,
+        recompute,
+      });
+      if (s.outcome !== 'succeeded')
+        throw new Error(`base ${org} ${asAt}: ${s.outcome} ${JSON.stringify(s.errors.slice(0, 3))}`);
       fs.rmSync(file);
     }
   // A live database has statistics (autovacuum analyses it); the issue's slow plans appear only then.
   await ds.query('analyze');
-  log(`base: ${months} months of ${shape.orgCode} and ${others.length} other trusts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `base: ${months} months of ${shape.orgCode} and ${others.length} other trusts in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 async function removeEarlierBenchMonths(ds: DataSource) {
@@ -165,7 +205,9 @@ async function removeEarlierBenchMonths(ds: DataSource) {
 
 function monthEndsAfter(last: string, count: number): string[] {
   const [y, m] = last.split('-').map(Number);
-  return Array.from({ length: count }, (_, i) => new Date(Date.UTC(y, m + i + 1, 0)).toISOString().slice(0, 10));
+  return Array.from({ length: count }, (_, i) =>
+    new Date(Date.UTC(y, m + i + 1, 0)).toISOString().slice(0, 10),
+  );
 }
 
 /** auto_explain's entries in the server's log output: duration and the plan that follows. */
@@ -174,7 +216,10 @@ function slowStatements(lines: string[]): SlowStatement[] {
   // Chunks of the server's stderr, not lines; entries start with log_line_prefix's timestamp.
   for (const entry of lines.join('').split(/\n(?=\d{4}-\d{2}-\d{2} \d)/)) {
     const m = /duration: ([\d.]+) ms\s+plan:\n([\s\S]*)/.exec(entry);
-    if (m) out.push({ ms: Number(m[1]), text: m[2].trimEnd() });
+    if (!m) continue;
+    const query = /Query Text: ([\s\S]*?)(?:\n\s*Query Parameters|\n\s*[A-Z][a-zA-Z ]+ {2}\(cost)/.exec(m[2]);
+    const name = (query?.[1] ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
+    out.push({ ms: Number(m[1]), text: m[2].trimEnd(), name });
   }
   return out;
 }

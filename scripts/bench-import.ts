@@ -18,6 +18,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, migrateAndSeedReference } from '@aiwr/db';
 import { runImport, ImportSummary } from '@aiwr/server-ingest';
+import { recompute } from '@aiwr/server-coverage';
 import { runMonthlyScenario } from './bench-import-monthly';
 
 const { values: args } = parseArgs({
@@ -40,6 +41,7 @@ const { values: args } = parseArgs({
     'base-months': { type: 'string' },
     'base-trusts': { type: 'string' },
     'no-explain': { type: 'boolean' },
+    'explain-ms': { type: 'string' },
     'async-commit': { type: 'boolean' },
   },
 });
@@ -237,7 +239,7 @@ async function main() {
           fileName: path.basename(file),
           asAt,
           allowedOrgCodes: null,
-          recompute: !args['no-recompute'],
+          recompute: args['no-recompute'] ? null : recompute,
           onPhase: (phase, ms) => (phases[phase] = ms),
         }),
       );

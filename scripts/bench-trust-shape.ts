@@ -55,7 +55,14 @@ const GROUPS: [string, string, string[], string[], string[], string[], number][]
     'nursing and midwifery registered',
     ['Staff Nurse', 'Sister/Charge Nurse', 'Nurse Manager', 'Midwife', 'Specialist Nurse Practitioner'],
     ['Emergency Medicine', 'A&E', 'General Medicine', 'Surgery', 'Paediatrics', 'Maternity'],
-    ['Staff Nurse', 'Ward Sister', 'Charge Nurse', 'Midwife', 'Clinical Nurse Specialist', 'Nurse Practitioner'],
+    [
+      'Staff Nurse',
+      'Ward Sister',
+      'Charge Nurse',
+      'Midwife',
+      'Clinical Nurse Specialist',
+      'Nurse Practitioner',
+    ],
     ['Band 5', 'Band 6', 'Band 7', '8a'],
     26,
   ],
@@ -148,16 +155,18 @@ function titleOf(shape: TrustShape, stems: string[], u: number, v: number): stri
   const stem = stems[n % stems.length];
   const qualifier = QUALIFIERS[Math.floor(n / stems.length) % QUALIFIERS.length];
   const place = Math.floor(n / (stems.length * QUALIFIERS.length));
-  const title = place ? `${qualifier}${stem} - ${PLACES[place % PLACES.length]} ${place}` : `${qualifier}${stem}`;
+  const title = place
+    ? `${qualifier}${stem} - ${PLACES[place % PLACES.length]} ${place}`
+    : `${qualifier}${stem}`;
   return shape.oddSpellings && v < 0.05 ? ` ${title.toUpperCase()} ` : title;
 }
 
 const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /**
- * Writes month `month` (0 = the first) of the trust. Of the pool of people, each has a join month and a
- * leave month (about 1.5 % join and 1.5 % leave a month) and a month when their post changes (about 3 %
- * a month: another title, band, area or department), so consecutive months differ as real ones do.
+ * Writes month `month` (0–23) of the trust. Of the pool of people, some join and some leave in a given
+ * month (about 1.5 % each) and each has a month when their post changes (about 3 % a month: another
+ * title, band, area or department), so consecutive months differ as real ones do.
  */
 export async function writeTrustMonth(file: string, shape: TrustShape, month: number): Promise<number> {
   const cols = ['Employee Number', 'Organisation Code', 'Staff Group', 'FTE', ...shape.optional].filter(
@@ -165,14 +174,15 @@ export async function writeTrustMonth(file: string, shape: TrustShape, month: nu
   );
   const out = fs.createWriteStream(file);
   out.write(cols.join(',') + '\n');
-  const people = Math.ceil(shape.rows / (1 + shape.multiAssignment * 1.15) / 0.985);
+  // Present in a middle month: everyone of the first `people` who has not left yet, plus the joiners so far.
+  const people = Math.ceil(shape.rows / (1 + shape.multiAssignment * 1.15));
   let written = 0;
-  for (let i = 0; i < people * 1.2; i++) {
+  for (let i = 0; i < people * 1.36; i++) {
     const s = shape.seed;
-    const joins = unit(s, i, 1) < 0.15 ? Math.floor(unit(s, i, 2) * 12) : -1;
-    const leaves = unit(s, i, 3) < 0.15 ? Math.floor(unit(s, i, 4) * 12) + 1 : 999;
-    // The pool's last 20 % are joiners only; the first people - (joined later) are there from the start.
-    if (i >= people && joins < 0) continue;
+    // Over 24 months about 1.5 % of people join and 1.5 % leave each month; the pool's last sixth are
+    // the joiners. A post changes once, in a month spread over 33 (about 3 % a month).
+    const joins = i >= people ? Math.floor(unit(s, i, 2) * 24) : -1;
+    const leaves = unit(s, i, 3) < 0.36 ? Math.floor(unit(s, i, 4) * 24) + 1 : 999;
     if (month < joins || month >= leaves) continue;
     const changed = month >= Math.floor(unit(s, i, 5) * 33) ? 1 : 0;
     const assignments = unit(s, i, 6) < shape.multiAssignment ? 2 + (unit(s, i, 7) < 0.15 ? 1 : 0) : 1;
@@ -182,7 +192,12 @@ export async function writeTrustMonth(file: string, shape: TrustShape, month: nu
       let g = 0;
       while ((w -= GROUPS[g][6]) > 0) g++;
       const [group, oddGroup, roles, areas, stems, bands] = GROUPS[g];
-      const fte = assignments > 1 ? (1 / assignments).toFixed(2) : r(11) < 0.7 ? '1' : (0.2 + Math.floor(r(12) * 8) / 10).toFixed(1);
+      const fte =
+        assignments > 1
+          ? (1 / assignments).toFixed(2)
+          : r(11) < 0.7
+            ? '1'
+            : (0.2 + Math.floor(r(12) * 8) / 10).toFixed(1);
       const values: Record<string, string> = {
         'Employee Number': String(20_000_000 + i),
         'Organisation Code': shape.orgCode,
@@ -191,11 +206,14 @@ export async function writeTrustMonth(file: string, shape: TrustShape, month: nu
         'Assignment Number': `${20_000_000 + i}-${a}`,
         'Job Role': pick(roles, r(14)),
         'Occupation Code': `${'ABCDEFGH'[g]}${Math.floor(r(15) * 9)}${'ABC'[Math.floor(r(16) * 3)]}`,
-        'Area of Work': ((v) => (shape.oddSpellings && r(17) < 0.1 ? v.toLowerCase() : v))(pick(areas, r(18))),
+        'Area of Work': ((v) => (shape.oddSpellings && r(17) < 0.1 ? v.toLowerCase() : v))(
+          pick(areas, r(18)),
+        ),
         'Position Title': titleOf(shape, stems, r(19), r(20)),
         'Pay Band': pick(bands, r(21)),
         Department: `${pick(['Directorate', 'Division', 'Cost Centre', 'Dept'], r(22))} ${1 + Math.floor(r(23) * shape.departments)}`,
-        'Assignment Status': r(24) < 0.9 ? 'Active Assignment' : pick(['Acting Up', 'Secondment', 'Maternity Leave'], r(25)),
+        'Assignment Status':
+          r(24) < 0.9 ? 'Active Assignment' : pick(['Acting Up', 'Secondment', 'Maternity Leave'], r(25)),
       };
       const line = cols.map((c) => csvCell(values[c])).join(',') + '\n';
       if (!out.write(line)) await once(out, 'drain');

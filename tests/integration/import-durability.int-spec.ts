@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { openDataSource } from '@aiwr/db';
 import { closeAbandonedImports, getImportRecord, listImports, runImport } from '@aiwr/server-ingest';
+import { recompute } from '@aiwr/server-coverage';
 import { importedDataChecksum, resetImportState } from './import-support';
 
 // An organisation no other suite imports for, so this suite's locks and snapshots are its own.
@@ -93,6 +94,7 @@ describe('imports: nothing left half-done', () => {
       fileName: 'concurrent.csv',
       asAt: '2026-05-31',
       allowedOrgCodes: null,
+      recompute,
     };
     const first = runImport(ds, request);
     await blockedOnSnapshots(ds);
@@ -183,6 +185,7 @@ describe('imports: nothing left half-done', () => {
       fileName: 'crashed.csv',
       asAt,
       allowedOrgCodes: null,
+      recompute,
     });
     const outcome = running.then(
       () => 'resolved',
@@ -230,6 +233,7 @@ describe('imports: nothing left half-done', () => {
         fileName: 'next.csv',
         asAt: '2026-08-31',
         allowedOrgCodes: null,
+        recompute,
         mode: 'validate_only',
       });
       const rows = await ds.query(

@@ -10,3 +10,4 @@ export { CoverageModule } from './lib/coverage.module';
 export { PeopleService } from './lib/people/people.service';
 export { COVERAGE_DIMENSIONS } from './lib/query/coverage-filter';
 export { ScopedResponseCache, classifyOperation } from './lib/graphql/scoped-response-cache';
+export { recompute, RecomputeModule } from './lib/recompute/recompute';

@@ -25,14 +25,7 @@ import {
   numberLinesFromRecords,
   StageShape,
 } from './set-based-sql';
-import {
-  DuplicateRows,
-  lockOrganisations,
-  recomputeAfterCompletions,
-  recomputeAfterStaff,
-  swapStaffSnapshot,
-  upsertCompletions,
-} from './swap';
+import { DuplicateRows, lockOrganisations, swapStaffSnapshot, upsertCompletions } from './swap';
 import { finishProgress, startProgress, updateProgress } from './progress';
 import {
   closeAbandonedImports,
@@ -365,12 +358,15 @@ async function stageValidateAndWrite(
       }
       lap('write');
       ctx.progress({ phase: 'recomputing' });
-      if (req.recompute !== false) await recomputeAfterStaff(queryRunner.manager, orgCodes, asAt!);
+      // What was written goes to the recompute port (derived data, same transaction).
+      await req.recompute?.(queryRunner.manager, {
+        snapshots: orgCodes.map((orgCode) => ({ orgCode, asAt: asAt! })),
+      });
     } else {
       written = await upsertCompletions(client, { importId: ctx.id, orgCodes, key });
       lap('write');
       ctx.progress({ phase: 'recomputing' });
-      if (req.recompute !== false) await recomputeAfterCompletions(queryRunner.manager, orgCodes);
+      await req.recompute?.(queryRunner.manager, { completionsOf: orgCodes });
     }
     lap('recompute');
     return {

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@aiwr/server-core';
+import { APP_CONFIG, AppConfig, RECOMPUTE, Recompute } from '@aiwr/server-core';
 import { AccessPolicy, AuditService, Caller } from '@aiwr/server-access';
 import { ImportMode, ImportSummary } from '../import-types';
 import { ImportKind } from '../columns';
@@ -39,6 +39,7 @@ export class ImportsService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) readonly config: AppConfig,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
+    @Inject(RECOMPUTE) private readonly recompute: Recompute,
   ) {}
 
   /** Imports left `running` by a process that is gone are stored as `abandoned` when the API starts. */
@@ -80,6 +81,7 @@ export class ImportsService implements OnApplicationBootstrap {
       orgCode,
       allowedOrgCodes,
       userId: caller.userId,
+      recompute: this.recompute,
       onStarted: started,
     })
       .then(async (summary) => {
