@@ -87,6 +87,7 @@ export async function runMonthlyScenario(args: Args): Promise<void> {
     const dates = monthEndsAfter(last, runs + 1);
     const baseMonths = fresh ? Number(args['base-months'] ?? 2) : 2;
     const walls: number[] = [];
+    const cpus: number[] = [];
     let slowest: (SlowStatement & { run: string }) | null = null;
     for (const [i, asAt] of dates.entries()) {
       const label = i === 0 ? 'warm-up (first month of this shape: everyone new)' : `run ${i}`;
@@ -95,6 +96,7 @@ export async function runMonthlyScenario(args: Args): Promise<void> {
       serverLog.length = 0;
       const phases: Record<string, number> = {};
       global.gc?.();
+      const cpuBefore = { node: process.cpuUsage(), pg: postgresCpuMs(dataDir) };
       let peak = process.memoryUsage().rss;
       const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
       const started = process.hrtime.bigint();
@@ -108,13 +110,17 @@ export async function runMonthlyScenario(args: Args): Promise<void> {
         onPhase: (phase, ms) => (phases[phase] = ms),
       }).finally(() => clearInterval(sampler));
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const nodeCpu = process.cpuUsage(cpuBefore.node);
+      const cpu = { node: (nodeCpu.user + nodeCpu.system) / 1000, pg: postgresCpuMs(dataDir) - cpuBefore.pg };
+      if (i > 0) cpus.push(cpu.node + cpu.pg);
       if (s.outcome !== 'succeeded')
         throw new Error(`${label}: ${s.outcome} ${JSON.stringify(s.errors.slice(0, 3))}`);
       if (i > 0) walls.push(ms);
       const slow = slowStatements(serverLog);
       for (const st of slow) if (i > 0 && (!slowest || st.ms > slowest.ms)) slowest = { ...st, run: label };
       log(
-        `${label.padEnd(10)} ${asAt} ${rows.toLocaleString('en-GB')} rows: ${(ms / 1000).toFixed(2)} s | peak RSS ${Math.round(peak / 2 ** 20)} MB | ` +
+        `${label.padEnd(10)} ${asAt} ${rows.toLocaleString('en-GB')} rows: ${(ms / 1000).toFixed(2)} s | ` +
+          `CPU ${((cpu.node + cpu.pg) / 1000).toFixed(2)} s (node ${(cpu.node / 1000).toFixed(2)}, PostgreSQL ${(cpu.pg / 1000).toFixed(2)}) | peak RSS ${Math.round(peak / 2 ** 20)} MB | ` +
           Object.entries(phases)
             .map(([k, v]) => `${k} ${v} ms`)
             .join(', ') +
@@ -136,6 +142,11 @@ export async function runMonthlyScenario(args: Args): Promise<void> {
           .map((l) => l.toFixed(2))
           .join(' ')}`,
     );
+    const cpuSorted = [...cpus].sort((a, b) => a - b);
+    log(
+      `CPU time per run (node + this server's PostgreSQL processes; less sensitive to other work on the machine than wall time): ` +
+        `p50 ${(cpuSorted[Math.ceil(cpuSorted.length / 2) - 1] / 1000).toFixed(2)} s, max ${(cpuSorted[cpuSorted.length - 1] / 1000).toFixed(2)} s`,
+    );
     log('targets (issue 11): p95 ≤ 3 s and max/min ≤ 1.5 over 10 runs; peak RSS ≤ 400 MB');
     if (slowest)
       log(
@@ -150,6 +161,33 @@ export async function runMonthlyScenario(args: Args): Promise<void> {
     await db.stop();
     fs.rmSync(work, { recursive: true, force: true });
     if (fresh && !args['keep']) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * CPU time (user + system, ms) of this data directory's PostgreSQL processes: the postmaster's children
+ * (the import's backend among them), read from /proc. Linux only; 0 elsewhere.
+ */
+function postgresCpuMs(dataDir: string): number {
+  try {
+    const postmaster = Number(
+      fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0],
+    );
+    const tick = 1000 / 100; // USER_HZ is 100 on Linux
+    let total = 0;
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(fields[1]) !== postmaster) continue; // fields[1] is the parent pid
+        total += (Number(fields[11]) + Number(fields[12])) * tick; // utime, stime
+      } catch {
+        // the process ended while we looked
+      }
+    }
+    return total;
+  } catch {
+    return 0;
   }
 }
 

@@ -44,7 +44,10 @@ export class ImportsService implements OnApplicationBootstrap {
 
   /** Imports left `running` by a process that is gone are stored as `abandoned` when the API starts. */
   async onApplicationBootstrap(): Promise<void> {
-    await closeAbandonedImports(this.db);
+    await closeAbandonedImports(this.db).catch((e) => {
+      // 42P01: no import_record table, i.e. an unmigrated database (schema:print starts the app on one).
+      if (e?.driverError?.code !== '42P01' && e?.code !== '42P01') throw e;
+    });
   }
 
   /** Trust leads import only for the organisations granted to them; admins for whatever they can see. */
