@@ -3,6 +3,7 @@ import { Foundation1763800000000 } from './migrations/1763800000000-foundation';
 import { IngestFunctions1763820000000 } from './migrations/1763820000000-ingest-functions';
 import { ArchetypeRulesAndNeeds1763830000000 } from './migrations/1763830000000-archetype-rules-and-needs';
 import { CoverageRollups1763850000000 } from './migrations/1763850000000-coverage-rollups';
+import { HashAssignmentNumbers1764100000001 } from './migrations/1764100000001-hash-assignment-numbers';
 import { ImportLiveness1764200000001 } from './migrations/1764200000001-import-liveness';
 
 /** Every migration, in order. The schema changes only through these (never `synchronize`). */
@@ -11,6 +12,7 @@ export const migrations = [
   IngestFunctions1763820000000,
   ArchetypeRulesAndNeeds1763830000000,
   CoverageRollups1763850000000,
+  HashAssignmentNumbers1764100000001,
   ImportLiveness1764200000001,
 ];
 

@@ -1,13 +1,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import path from 'node:path';
+import { ownOriginAssets } from './own-origin-assets.mts';
 
 const root = path.resolve(import.meta.dirname);
 const workspace = path.resolve(root, '../..');
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), ownOriginAssets()],
   resolve: {
     alias: {
       '@aiwr/shared-domain': path.join(workspace, 'libs/shared/domain/src/index.ts'),

@@ -26,6 +26,8 @@ describe('access: HTTP and GraphQL hardening', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("connect-src 'self'");
+    // Fonts from this origin only (no third-party font host).
+    expect(csp).toMatch(/font-src 'self'(;|$)/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(res.headers.get('x-powered-by')).toBeNull();
@@ -43,6 +45,27 @@ describe('access: HTTP and GraphQL hardening', () => {
     expect(body.data).toBeUndefined();
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(body.errors[0].message).toMatch(/aliases limit/i);
+  });
+
+  it('answers a document over the token limit with 400 and the limit, however it got there', async () => {
+    const many = (n: number, part: (i: number) => string) =>
+      Array.from({ length: n }, (_, i) => part(i)).join(' ');
+    for (const query of [
+      `{ ${many(1000, (i) => `a${i}: regions { code }`)} }`, // 1,000 aliases
+      `{ regions { code ${many(2_500, () => '@include(if: true)')} } }`, // 2,500 directives (more would exceed the body limit, 413)
+      `{ regions { ...f ${many(10_000, () => '...f')} } } fragment f on Region { code }`, // fragment spreads
+    ]) {
+      const res = await post({ query });
+      expect(res.status).toBe(400);
+      const body = await res.json();
+      expect(body.data).toBeUndefined();
+      expect(body.errors).toEqual([
+        {
+          message: 'The query was refused: Token limit of 2000 exceeded.',
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        },
+      ]);
+    }
   });
 
   it('refuses a page size that makes the query too costly', async () => {

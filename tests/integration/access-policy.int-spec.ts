@@ -79,13 +79,62 @@ describe('access: the one AccessPolicy, resolved through the organisation hierar
     expect(await policy.canSeePeople(caller('analyst', { type: 'national', code: '' }), 'RJ1')).toBe(false);
   });
 
-  it('applies disclosure control below national level unless entitled to records for every organisation', async () => {
+  it('applies disclosure control unless entitled to records for every organisation, national figures included', async () => {
     const lead = caller('trust_lead', { type: 'organisation', code: 'RJ1' });
     expect(await policy.needsDisclosureControl(lead, ['RJ1'])).toBe(false);
     expect(await policy.needsDisclosureControl(lead, ['RJ1', 'RJZ'])).toBe(true);
     const planner = caller('planner', { type: 'region', code: 'Y56' });
     expect(await policy.needsDisclosureControl(planner, ['RJ1'])).toBe(true);
-    expect(await policy.needsDisclosureControl(planner, [])).toBe(false);
+    expect(await policy.needsDisclosureControl(planner, [])).toBe(true);
+    const analyst = caller('analyst', { type: 'national', code: '' });
+    const admin = caller('admin', { type: 'national', code: '' });
+    const everyone = (await db.query(`select code from organisation`)).map((r: any) => r.code);
+    expect(await policy.needsDisclosureControl(analyst, everyone)).toBe(true);
+    expect(await policy.needsDisclosureControl(analyst, [])).toBe(true);
+    expect(await policy.needsDisclosureControl(admin, everyone)).toBe(false);
+  });
+
+  it('decides ICB and region filters: inside the scope allowed, outside denied without naming them', async () => {
+    const planner = caller('planner', { type: 'region', code: 'Y56' });
+    await expect(
+      policy.assertAreasVisible(planner, { icbCodes: ['QKK'], regionCodes: ['Y56'] }),
+    ).resolves.toBeUndefined();
+    await expect(policy.assertAreasVisible(planner, { icbCodes: ['QOP'] })).rejects.toThrow(
+      /That ICB is outside/,
+    );
+    await expect(policy.assertAreasVisible(planner, { regionCodes: ['Y62'] })).rejects.toThrow(
+      /That region is outside/,
+    );
+    const national = caller('analyst', { type: 'national', code: '' });
+    await expect(
+      policy.assertAreasVisible(national, { icbCodes: ['QOP'], regionCodes: ['Y62'] }),
+    ).resolves.toBeUndefined();
+  });
+
+  it('decides who may import for which organisation, and who may see an import record', async () => {
+    const lead = caller('trust_lead', { type: 'organisation', code: 'RJ1' });
+    const admin = caller('admin', { type: 'national', code: '' });
+    expect(await policy.importableOrgCodes(lead)).toEqual(['RJ1']);
+    expect(await policy.importableOrgCodes(admin)).toBeNull();
+    for (const role of ['planner', 'analyst'] as const)
+      await expect(
+        policy.importableOrgCodes(caller(role, { type: 'national', code: '' })),
+      ).rejects.toBeInstanceOf(ForbiddenException);
+    await expect(policy.assertMayImportFor(lead, 'RJ1')).resolves.toBeUndefined();
+    await expect(policy.assertMayImportFor(lead, 'R0A')).rejects.toBeInstanceOf(ForbiddenException);
+    await expect(policy.assertMayImportFor(admin, 'R0A')).resolves.toBeUndefined();
+    const record = (orgCodes: string[], createdBy: string | null = 'someone-else') => ({
+      orgCodes,
+      createdBy,
+    });
+    expect(await policy.canSeeImport(lead, record(['RJ1']))).toBe(true);
+    expect(await policy.canSeeImport(lead, record(['RJ1', 'R0A']))).toBe(false);
+    expect(await policy.canSeeImport(lead, record([]))).toBe(false);
+    expect(await policy.canSeeImport(lead, record([], lead.userId))).toBe(true);
+    const analyst = caller('analyst', { type: 'icb', code: 'QOP' });
+    expect(await policy.canSeeImport(analyst, record(['R0A']))).toBe(true);
+    expect(await policy.canSeeImport(analyst, record(['RJ1']))).toBe(false);
+    expect(await policy.canSeeImport(admin, record(['RJ1', 'R0A']))).toBe(true);
   });
 
   describe('scoped leaks through the filter-value lists (allowed/denied pairs)', () => {

@@ -74,7 +74,7 @@ describe('API: archetype rules, explain, preview, products, data quality', () =>
 
   const EXPLAIN = `query($org: String!, $key: String!, $asAt: String) {
     personArchetypes(orgCode: $org, personKey: $key, asAt: $asAt) {
-      asAt archetypes { archetype rules { ruleId version description assignmentNo matched { condition field value matchedBy } } }
+      asAt archetypes { archetype rules { ruleId version description assignmentKey matched { condition field value matchedBy } } }
       needs { moduleCode layer reasons met }
     }
   }`;
@@ -88,7 +88,7 @@ describe('API: archetype rules, explain, preview, products, data quality', () =>
       ruleId: 'driver-digital-leaders',
       version: 1,
       description: expect.stringContaining('CCIO'),
-      assignmentNo: '1',
+      assignmentKey: '1',
       matched: [
         {
           condition: 'titleKeywords',

@@ -423,19 +423,54 @@ export const AUTHORISATION_MATRIX: Record<string, MatrixEntry> = {
         outcome: 'rejected',
         errors: [{ code: 'ORGANISATION_OUT_OF_SCOPE' }],
       });
+      // Choosing another organisation as the import's parameter is refused outright (AccessPolicy.assertMayImportFor).
+      expectForbidden(
+        await ctx.gql(`mutation($input: RunImportInput!) { runImport(input: $input) { outcome } }`, {
+          input: {
+            uploadId: await storedUploadFor(ctx.db, email, ctx.someHiddenOrg),
+            kind: 'staff',
+            asAt: '2026-09-30',
+            orgCode: ctx.someHiddenOrg,
+          },
+        }),
+        `${ctx.role} importing for ${ctx.someHiddenOrg}`,
+      );
     },
   },
   // --- archetypes (libs/server/archetypes): rules, explain, preview, AI products, data quality --
   ...ARCHETYPE_MATRIX_ENTRIES,
 };
 
-/** Coverage fields: asking for an organisation outside the caller's scope is refused. */
+/**
+ * Coverage fields: asking for an organisation, an ICB or a region outside the caller's scope is refused
+ * (AccessPolicy.assertOrgsVisible / assertAreasVisible), and the same field for one inside it is not.
+ */
 async function expectCoverageHiddenForbidden(ctx: MatrixContext, operation: string): Promise<void> {
-  if (!ctx.someHiddenOrg) return;
+  if (!ctx.someHiddenOrg || !ctx.visible) return;
   expectForbidden(
     await ctx.gql(operation, { f: { orgCodes: [ctx.someHiddenOrg] } }),
     `${ctx.role} asking for ${ctx.someHiddenOrg}`,
   );
+  const hiddenIcb = ['QOP', 'QKK'].find((c) => !ctx.visible!.icbCodes.includes(c))!;
+  const hiddenRegion = ['Y62', 'Y56'].find((c) => !ctx.visible!.regionCodes.includes(c))!;
+  // With a visible organisation too, for the fields that need one (compareOrganisations).
+  const orgCodes = [ctx.someVisibleOrg];
+  expectForbidden(
+    await ctx.gql(operation, { f: { orgCodes, icbCodes: [hiddenIcb] } }),
+    `${ctx.role} asking for ICB ${hiddenIcb}`,
+  );
+  expectForbidden(
+    await ctx.gql(operation, { f: { orgCodes, regionCodes: [hiddenRegion] } }),
+    `${ctx.role} asking for region ${hiddenRegion}`,
+  );
+  const own = await ctx.gql(operation, {
+    f: {
+      orgCodes,
+      icbCodes: ctx.visible.icbCodes.slice(0, 1),
+      regionCodes: ctx.visible.regionCodes.slice(0, 1),
+    },
+  });
+  expect(own.errors).toBeUndefined();
 }
 
 /** A throwaway user for the admin mutations to act on. */

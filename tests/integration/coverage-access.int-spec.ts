@@ -251,11 +251,12 @@ describe('disclosure control by role (data-formats.md §6)', () => {
       expect(r.coveragePct.value).toBe(Math.round((r.met.value / r.needed.value) * 1000) / 10);
   });
 
-  it('the trust lead sees their own trust exactly; a national analyst sees the national total exactly but regions controlled', async () => {
+  it('the trust lead sees their own trust exactly; a national analyst sees the national total and regions controlled', async () => {
     const own = (await ok('trust_lead', COVERAGE, { groupBy: ['ARCHETYPE'] })).coverage;
     expect(own.rows.every((r: any) => !r.disclosureControlled && !r.headcount.rounded)).toBe(true);
     const national = (await ok('analyst', COVERAGE, { filter: {}, groupBy: ['REGION'] })).coverage;
-    expect(national.total.disclosureControlled).toBe(false);
+    expect(national.total.disclosureControlled).toBe(true);
+    expect(isControlledCount(national.total.headcount)).toBe(true);
     expect(national.rows.every((r: any) => r.disclosureControlled)).toBe(true);
     const admin = (await ok('admin', COVERAGE, { groupBy: ['ORGANISATION'] })).coverage;
     expect(admin.rows.every((r: any) => !r.disclosureControlled)).toBe(true);
@@ -275,5 +276,84 @@ describe('disclosure control by role (data-formats.md §6)', () => {
     const res = await app.gql(COVERAGE, {});
     expect(res.data ?? null).toBeNull();
     expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+/**
+ * data-formats.md §6 has no national exception: a national breakdown by any within-organisation dimension
+ * describes teams, so the national analyst (aggregates only) gets it controlled, and the admin (record
+ * level everywhere) gets it exact. Each pair is the same query for both.
+ */
+describe('disclosure control: national breakdowns by each within-organisation dimension', () => {
+  const WITHIN = ['DEPARTMENT', 'STAFF_GROUP', 'CLINICAL_AREA', 'ARCHETYPE', 'PAY_BAND'];
+  const COUNTS = ['headcount', 'roleCount', 'needed', 'met', 'unmet', 'fullyTrained'];
+  const isControlled = (m: { value: number | null; suppressed: boolean }) =>
+    m.suppressed ? m.value === null : m.value === 0 || (m.value! >= 10 && m.value! % 5 === 0);
+  const keyOf = (r: any) => r.keys.map((k: any) => `${k.dimension}=${k.code}`).join('|');
+
+  for (const groupBy of [
+    ...WITHIN.map((d) => [d]),
+    ...WITHIN.filter((d) => d !== 'DEPARTMENT').map((d) => ['DEPARTMENT', d]),
+  ])
+    it(`national ${groupBy.join(' x ')}: the analyst is denied exact figures, the admin allowed`, async () => {
+      const analyst = (await ok('analyst', COVERAGE, { filter: {}, groupBy })).coverage;
+      const admin = (await ok('admin', COVERAGE, { filter: {}, groupBy })).coverage;
+      expect(analyst.rows.length).toBeGreaterThan(0);
+      for (const r of [...analyst.rows, analyst.total].filter(Boolean)) {
+        expect(r.disclosureControlled).toBe(true);
+        for (const m of COUNTS) expect(isControlled(r[m])).toBe(true);
+      }
+      expect([...admin.rows, admin.total].filter(Boolean).every((r: any) => !r.disclosureControlled)).toBe(
+        true,
+      );
+      // Every small cell the admin sees exactly is suppressed for the analyst.
+      const shownToAnalyst = new Map(analyst.rows.map((r: any) => [keyOf(r), r]));
+      const small = admin.rows.filter((r: any) => r.headcount.value >= 1 && r.headcount.value <= 7);
+      if (groupBy.length === 2) expect(small.length).toBeGreaterThan(0);
+      for (const r of small) expect((shownToAnalyst.get(keyOf(r)) as any).headcount.suppressed).toBe(true);
+    });
+
+  it('the national trend, comparator and rule match counts follow the same rule', async () => {
+    const trend = (await ok('analyst', TREND, { filter: {}, groupBy: ['DEPARTMENT'] })).coverageTrend;
+    for (const p of trend)
+      expect(p.rows.every((r: any) => r.disclosureControlled && isControlled(r.headcount))).toBe(true);
+    const compare = async (role: string) =>
+      (await ok(role, COMPARE, { filter: { orgCodes: [OWN] } })).compareOrganisations.comparators.find(
+        (c: any) => c.level === 'NATIONAL',
+      ).row;
+    expect((await compare('analyst')).disclosureControlled).toBe(true);
+    expect((await compare('admin')).disclosureControlled).toBe(false);
+    const RULES = `{ archetypeRules { ruleId matchCount matchCountSuppressed } }`;
+    const analystRules = (await ok('analyst', RULES)).archetypeRules;
+    const adminRules = new Map(
+      (await ok('admin', RULES)).archetypeRules.map((r: any) => [r.ruleId, r.matchCount]),
+    );
+    for (const r of analystRules) {
+      const exact = adminRules.get(r.ruleId) as number;
+      if (exact >= 1 && exact <= 7) expect(r).toMatchObject({ matchCount: null, matchCountSuppressed: true });
+      else expect(r.matchCount).toBe(Math.round(exact / 5) * 5);
+    }
+  });
+
+  it('the national export carries the same control for the analyst and exact figures for the admin', async () => {
+    const csv = async (role: string) => {
+      const res = await fetch(`${app.url}/api/exports/coverage.csv?groupBy=DEPARTMENT,PAY_BAND`, {
+        headers: as[role].headers,
+      });
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    const counts = (text: string) =>
+      text
+        .trim()
+        .split(/\r?\n/)
+        .slice(1)
+        .map((line) => line.split(',')[4]); // the Headcount column
+    const analyst = counts(await csv('analyst'));
+    const admin = counts(await csv('admin'));
+    expect(analyst).toContain('*');
+    expect(analyst.every((v) => v === '*' || Number(v) % 5 === 0)).toBe(true);
+    expect(admin).not.toContain('*');
+    expect(admin.some((v) => Number(v) >= 1 && Number(v) <= 7)).toBe(true);
   });
 });

@@ -21,6 +21,7 @@ import {
 const national: CoverageViewer = {
   scope: async () => null,
   assertOrgsVisible: async () => undefined,
+  assertAreasVisible: async () => undefined,
   needsDisclosureControl: async () => false,
   canSeePeople: async () => true,
   scopeKey: async () => 'national',

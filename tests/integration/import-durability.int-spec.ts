@@ -223,7 +223,10 @@ describe('imports: nothing left half-done', () => {
       await live.query(`select pg_advisory_xact_lock(hashtextextended('aiwr-import-record:' || $1, 0))`, [
         alive.id,
       ]);
-      const history = await listImports(ds, { first: 100, visibleOrgCodes: [ORG], userId: null });
+      const history = await listImports(ds, {
+        first: 100,
+        visibility: { ranBy: '00000000-0000-0000-0000-000000000000', orgCodes: [ORG] },
+      });
       expect(history.items.find((r) => r.id === stale.id)?.outcome).toBe('abandoned');
       expect(history.items.find((r) => r.id === alive.id)?.outcome).toBe('running');
       // Any import start (CLI, API, or the API's own start-up) stores it.

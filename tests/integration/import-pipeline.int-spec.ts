@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { openDataSource } from '@aiwr/db';
-import { importProgress, pseudonymise, runImport } from '@aiwr/server-ingest';
+import { assignmentKey, importProgress, pseudonymise, runImport } from '@aiwr/server-ingest';
 import { recompute } from '@aiwr/server-coverage';
 import { AS_AT, fixture, importedDataChecksum, importFixture, resetImportState } from './import-support';
 
@@ -22,12 +22,22 @@ describe('imports: the pipeline end to end against PostgreSQL', () => {
     await ds.destroy();
   });
 
-  const assignments = (asAt = AS_AT) =>
-    ds.query(
+  // Fixtures number assignments E1001-1, E1002-1, ...: recover each stored key's number to keep file order.
+  const numberOf = new Map(
+    Array.from({ length: 20 }, (_, i) => {
+      const employee = `E${1001 + i}`;
+      return [assignmentKey(KEY, pseudonymise(KEY, 'RJ1', employee), `${employee}-1`), `${employee}-1`];
+    }),
+  );
+  const assignments = async (asAt = AS_AT) => {
+    const rows = await ds.query(
       `select person_key, assignment_no, staff_group_code, clinical_area_code, pay_band, fte::text, position_title, department
-       from staff_assignment where org_code = 'RJ1' and as_at = $1 order by assignment_no`,
+       from staff_assignment where org_code = 'RJ1' and as_at = $1`,
       [asAt],
     );
+    const number = (r: any) => numberOf.get(r.assignment_no) ?? r.assignment_no;
+    return rows.sort((a: any, b: any) => number(a).localeCompare(number(b)));
+  };
 
   it('imports a staff snapshot: pseudonymised, mapped, skipped-by-rule counted, recomputed', async () => {
     const result = await importFixture(ds, 'staff', 'staff-valid.csv', { asAt: '2026-09-29' });
@@ -45,6 +55,7 @@ describe('imports: the pipeline end to end against PostgreSQL', () => {
     expect(rows).toHaveLength(4);
     expect(rows[0]).toMatchObject({
       person_key: pseudonymise(KEY, 'RJ1', 'E1001'),
+      assignment_no: assignmentKey(KEY, pseudonymise(KEY, 'RJ1', 'E1001'), 'E1001-1'),
       staff_group_code: '03',
       pay_band: 'B5',
       clinical_area_code: 'urgent-care',
@@ -57,9 +68,9 @@ describe('imports: the pipeline end to end against PostgreSQL', () => {
       ['05', 'B8A'],
       ['08', 'B6'],
     ]);
-    // No employee number is stored anywhere.
+    // No employee or assignment number is stored (tests/integration/privacy-leak.int-spec.ts checks everywhere).
     const [{ leaked }] = await ds.query(
-      `select count(*)::int as leaked from staff_assignment where person_key like 'E100%' or assignment_no = 'E1001'`,
+      `select count(*)::int as leaked from staff_assignment where person_key like '%E100%' or assignment_no like '%E100%'`,
     );
     expect(leaked).toBe(0);
     const [snapshot] = await ds.query(

@@ -11,6 +11,7 @@ export type { AccessRequest } from './lib/request-context';
 export { UsersService } from './lib/users.service';
 export type { NewUser, UserRecord } from './lib/users.service';
 export { graphqlHardening, formatGraphqlError } from './lib/graphql-hardening';
+export { SafeExceptionFilter } from './lib/safe-exception-filter';
 export { securityHeaders } from './lib/security-headers';
 export { seedDemoUsers, describeDemoUsers, DEMO_USERS, DEMO_PASSWORD } from './lib/demo-users';
 export type { DemoUser } from './lib/demo-users';

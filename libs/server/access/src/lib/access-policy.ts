@@ -60,9 +60,22 @@ export class AccessPolicy {
     }
   }
 
+  /** Throws 403 unless every ICB and region asked for is in scope; the message names none of them. */
+  async assertAreasVisible(
+    caller: Caller,
+    areas: { icbCodes?: string[] | null; regionCodes?: string[] | null },
+  ): Promise<void> {
+    const scope = await this.visibleHierarchy(caller);
+    if (scope === null) return;
+    if (areas.icbCodes?.some((c) => !scope.icbCodes.includes(c)))
+      throw new ForbiddenException('That ICB is outside your access scope.');
+    if (areas.regionCodes?.some((c) => !scope.regionCodes.includes(c)))
+      throw new ForbiddenException('That region is outside your access scope.');
+  }
+
   /** Record-level (pseudonymised person) data: trust leads for their own organisations, and admins. */
   async canSeePeople(caller: Caller, orgCode: string): Promise<boolean> {
-    if (caller.role === 'admin') return true;
+    if (this.seesRecordsEverywhere(caller)) return true;
     if (caller.role !== 'trust_lead') return false;
     const visible = await this.visibleOrgCodes(caller);
     return visible !== null && visible.includes(orgCode);
@@ -70,13 +83,58 @@ export class AccessPolicy {
 
   /**
    * Whether NHS Digital's small-number rule (data-formats.md §6) applies to a figure built from these
-   * organisations: true below national level unless the caller may see record-level data for every one
-   * of them. Pass an empty list for a national figure (no suppression).
+   * organisations: true unless the caller may see record-level data for every one of them. National
+   * figures are no exception: pass every organisation that contributes (an empty list means nobody is
+   * known to contribute, which is controlled for everyone but an administrator).
    */
   async needsDisclosureControl(caller: Caller, orgCodes: string[]): Promise<boolean> {
-    if (orgCodes.length === 0) return false;
+    if (this.seesRecordsEverywhere(caller)) return false;
+    if (orgCodes.length === 0) return true;
     for (const code of orgCodes) if (!(await this.canSeePeople(caller, code))) return true;
     return false;
+  }
+
+  /**
+   * Organisations the caller may import for: admins every organisation (null), trust leads the
+   * organisations granted to them; any other role is refused (403).
+   */
+  async importableOrgCodes(caller: Caller): Promise<string[] | null> {
+    const visible = await this.visibleOrgCodes(caller);
+    if (caller.role === 'admin') return visible;
+    if (caller.role !== 'trust_lead') throw new ForbiddenException('Your role does not allow imports.');
+    const own = caller.grants.filter((g) => g.type === 'organisation').map((g) => g.code);
+    return visible === null ? own : own.filter((c) => visible.includes(c));
+  }
+
+  /** Throws 403 unless the caller may import for this organisation (the import parameter). */
+  async assertMayImportFor(caller: Caller, orgCode: string): Promise<void> {
+    const importable = await this.importableOrgCodes(caller);
+    if (importable !== null && !importable.includes(orgCode))
+      throw new ForbiddenException('That organisation is outside your access scope.');
+  }
+
+  /**
+   * Which import records the caller may see: the ones they ran, and those all of whose organisations are
+   * in `orgCodes` (null = every record). SQL that lists imports applies exactly this (import-records.ts).
+   */
+  async importVisibility(caller: Caller): Promise<{ ranBy: string; orgCodes: string[] | null }> {
+    return { ranBy: caller.userId, orgCodes: await this.visibleOrgCodes(caller) };
+  }
+
+  /** One import record: see `importVisibility`. A record naming no organisation is its runner's only. */
+  async canSeeImport(
+    caller: Caller,
+    record: { orgCodes: string[]; createdBy: string | null },
+  ): Promise<boolean> {
+    const { ranBy, orgCodes } = await this.importVisibility(caller);
+    if (record.createdBy === ranBy) return true;
+    if (orgCodes === null) return true;
+    return record.orgCodes.length > 0 && record.orgCodes.every((c) => orgCodes.includes(c));
+  }
+
+  /** Administrators see record-level data for every organisation. */
+  private seesRecordsEverywhere(caller: Caller): boolean {
+    return caller.role === 'admin';
   }
 
   private async resolveHierarchy(caller: Caller): Promise<VisibleHierarchy> {

@@ -60,7 +60,7 @@ export function graphqlHardening(
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: armor.validationRules,
-    plugins: [...armor.plugins, requestLog()],
+    plugins: [...armor.plugins.map(refusalsAsClientErrors), requestLog()],
     formatError: formatGraphqlError,
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
   };
@@ -114,15 +114,57 @@ function isInternalError(e: Error): boolean {
   );
 }
 
+/** A document refused by a limit while it was parsed: the client's fault, answered 400. */
+class LimitRefusal extends GraphQLError {
+  constructor(message: string) {
+    super(message.replace(/^Syntax Error: /, 'The query was refused: '), {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+    });
+  }
+}
+
+/**
+ * graphql-armor counts tokens while parsing, in a plugin hook. Apollo Server turns anything thrown there
+ * into HTTP 500 unless an `unexpectedErrorProcessingRequest` hook throws first, whose error it then answers
+ * with that error's `http.status`. So a document over the token limit gets 400 with the limit's message,
+ * like one over the depth or cost limit.
+ */
+function refusalsAsClientErrors(plugin: ApolloServerPlugin): ApolloServerPlugin {
+  if (!plugin.requestDidStart) return plugin;
+  const start = plugin.requestDidStart.bind(plugin);
+  return {
+    ...plugin,
+    // Replaces armor's own, which answers any unexpected error as a failed validation.
+    async unexpectedErrorProcessingRequest({ error }) {
+      if (error instanceof LimitRefusal) throw error;
+    },
+    async requestDidStart(ctx) {
+      const listener = await start(ctx);
+      const parsing = listener?.parsingDidStart?.bind(listener);
+      if (!listener || !parsing) return listener;
+      return {
+        ...listener,
+        async parsingDidStart(c) {
+          try {
+            return await parsing(c);
+          } catch (e) {
+            throw e instanceof GraphQLError ? new LimitRefusal(e.message) : e;
+          }
+        },
+      };
+    },
+  };
+}
+
 /**
  * Optional request log (AIWR_LOG_REQUESTS=1): operation name, duration and error codes. Never variables,
  * query text, user or address, so the log holds no personal data.
  */
 function requestLog(): ApolloServerPlugin {
-  const enabled = process.env.AIWR_LOG_REQUESTS === '1';
   return {
     async requestDidStart() {
-      if (!enabled) return;
+      // Read per request: the GraphQL module's options are built when the module is first imported.
+      if (process.env.AIWR_LOG_REQUESTS !== '1') return;
       const started = performance.now();
       return {
         async willSendResponse(ctx) {

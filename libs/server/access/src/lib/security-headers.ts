@@ -20,8 +20,9 @@ export function securityHeaders(production = process.env.NODE_ENV === 'productio
         // style="" attributes (set by chart and table libraries through setAttribute); no inline <style>.
         styleSrcAttr: ["'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        // The NHS.UK frontend's Frutiger webfont is licensed for NHS services from the NHS's own host.
-        fontSrc: ["'self'", 'data:', 'https://assets.nhs.uk'],
+        // Fonts from this origin only: no third-party host learns who uses the product (the dashboard
+        // build drops the NHS.UK frontend's remote Frutiger webfont and falls back to Arial).
+        fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
+import { readPseudonymisationKey } from '@aiwr/db';
 
 export type AppConfig = {
   databaseUrl: string;
@@ -25,16 +24,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: Number(env.PORT ?? 3000),
     production: env.NODE_ENV === 'production',
     dataDir,
-    pseudonymisationKey: env.PSEUDONYMISATION_KEY ?? keyFromDataDir(dataDir),
+    pseudonymisationKey: readPseudonymisationKey({ ...env, AIWR_DATA_DIR: dataDir })!,
     dashboardDir: env.DASHBOARD_DIR,
   };
-}
-
-function keyFromDataDir(dataDir: string): string {
-  const file = path.join(dataDir, 'pseudonymisation.key');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-  }
-  return fs.readFileSync(file, 'utf8').trim();
 }

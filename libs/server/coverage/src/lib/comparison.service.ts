@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { funnelLimits } from '@aiwr/shared-domain';
+import { controlCount, funnelLimits } from '@aiwr/shared-domain';
 import { CoverageService } from './coverage.service';
 import { CoverageViewer } from './coverage-viewer';
 import { SnapshotRef } from './query/coverage-catalog';
@@ -24,8 +24,8 @@ export function sizeBand(headcount: number): string {
 
 /**
  * An organisation beside its ICB, region, England and peers, and funnel-plot distributions. Comparators
- * are aggregates over organisations outside a trust lead's scope, so they always pass disclosure control,
- * and small comparator groups are hidden whole.
+ * are aggregates over organisations outside a trust lead's scope, so they always pass disclosure control
+ * (England included), and small comparator groups are hidden whole.
  */
 @Injectable()
 export class ComparisonService {
@@ -44,6 +44,11 @@ export class ComparisonService {
       );
     const [subject] = orgCodes;
     await viewer.assertOrgsVisible([subject]);
+    // The comparators are the subject's own ICB and region; a filter naming others is still refused.
+    await viewer.assertAreasVisible({
+      icbCodes: listOf(filter.icbCodes),
+      regionCodes: listOf(filter.regionCodes),
+    });
     const catalog = await this.coverage.catalog();
     const date = filter.asAt ?? null;
     const all = catalog.snapshotsOn(date);
@@ -87,11 +92,9 @@ export class ComparisonService {
     const points: SnapshotPoint[] = groups.map((g) => ({ point: g.level, refs: g.refs }));
     const withinFilter = { ...filter, orgCodes: null, icbCodes: null, regionCodes: null };
     const raw = await this.coverage.read(viewer, `compare:${peerGroup}:${subject}`, withinFilter, [], points);
+    // England too: §6 has no national exception.
     const controlled = await Promise.all(
-      groups.map(async (g) => {
-        if (g.level === 'NATIONAL') return false;
-        return viewer.needsDisclosureControl(g.refs.map((r) => r.orgCode));
-      }),
+      groups.map((g) => viewer.needsDisclosureControl(g.refs.map((r) => r.orgCode))),
     );
     const rowsByLevel = new Map(raw.map((r) => [r.point, r]));
     const ordered = groups.map((g) => rowsByLevel.get(g.level) ?? emptyRow(g.level, g.refs));
@@ -124,7 +127,7 @@ export class ComparisonService {
    */
   async distribution(viewer: CoverageViewer, filter: CoverageFilter, measure: DistributionMeasure) {
     const catalog = await this.coverage.catalog();
-    const { points, national } = await this.coverage.points(viewer, filter, [filter.asAt ?? null]);
+    const { points } = await this.coverage.points(viewer, filter, [filter.asAt ?? null]);
     const all = catalog.snapshotsOn(filter.asAt ?? null);
     const { orgCodes: _x, icbCodes: _y, regionCodes: _z, ...within } = filter;
     const nationalRaw = await this.coverage.read(
@@ -140,10 +143,14 @@ export class ComparisonService {
         : measure === 'FULLY_TRAINED'
           ? [r.measures.fullyTrained ?? 0, r.measures.headcount ?? 0]
           : [r.measures.met, r.measures.needed];
-    const [nNum, nDen] = nationalRaw[0] ? pick(nationalRaw[0]) : [0, 0];
-    const nationalRate = nDen > 0 ? nNum / nDen : null;
+    const [nNum, nDen] = await this.nationalFigures(
+      viewer,
+      all.map((r) => r.orgCode),
+      nationalRaw[0] ? pick(nationalRaw[0]) : [0, 0],
+    );
+    const nationalRate = nDen ? (nNum ?? 0) / nDen : null;
     const raw = await this.coverage.read(viewer, 'distribution', within, ['ORGANISATION'], points);
-    const rows = await this.coverage.finish(viewer, filter, ['ORGANISATION'], raw, points, national);
+    const rows = await this.coverage.finish(viewer, filter, ['ORGANISATION'], raw, points);
     return {
       asAt: latestOf(points[0].refs),
       measure,
@@ -177,6 +184,20 @@ export class ComparisonService {
         };
       }),
     };
+  }
+
+  /**
+   * The national numerator and denominator as the viewer may see them: controlled like any other figure
+   * (a suppressed part leaves no rate), so the funnel's centre line cannot be differenced either.
+   */
+  private async nationalFigures(
+    viewer: CoverageViewer,
+    orgCodes: string[],
+    [num, den]: number[],
+  ): Promise<[number | null, number | null]> {
+    if (!(await viewer.needsDisclosureControl(orgCodes))) return [num, den];
+    const [n, d] = [controlCount(num), controlCount(den)];
+    return n.suppressed || d.suppressed ? [null, null] : [n.value, d.value];
   }
 
   private async orgHeadcounts(refs: SnapshotRef[]): Promise<Map<string, number>> {

@@ -5,7 +5,8 @@ export type CoverageViewer = {
   /** Organisations, ICBs and regions the viewer may see; null = national. */
   scope(): Promise<{ orgCodes: string[]; icbCodes: string[]; regionCodes: string[] } | null>;
   assertOrgsVisible(orgCodes: string[]): Promise<void>;
-  /** Whether §6 applies to a figure built from these organisations ([] = a national figure). */
+  assertAreasVisible(areas: { icbCodes?: string[] | null; regionCodes?: string[] | null }): Promise<void>;
+  /** Whether §6 applies to a figure built from these organisations (national figures included). */
   needsDisclosureControl(orgCodes: string[]): Promise<boolean>;
   canSeePeople(orgCode: string): Promise<boolean>;
   /** A stable key of the viewer's scope, for caches shared between viewers with the same scope. */
@@ -17,6 +18,7 @@ export function viewerFor(policy: AccessPolicy, caller: Caller): CoverageViewer 
   return {
     scope: () => policy.visibleHierarchy(caller),
     assertOrgsVisible: (orgCodes) => policy.assertOrgsVisible(caller, orgCodes),
+    assertAreasVisible: (areas) => policy.assertAreasVisible(caller, areas),
     needsDisclosureControl: (orgCodes) => {
       const key = orgCodes.join(',');
       let hit = memo.get(key);

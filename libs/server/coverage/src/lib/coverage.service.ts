@@ -1,11 +1,4 @@
-import {
-  ForbiddenException,
-  Inject,
-  Injectable,
-  OnModuleDestroy,
-  OnModuleInit,
-  Optional,
-} from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ControlledValue, DEFAULT_AMBER_PCT, DEFAULT_TARGET_PCT, Rag, shown } from '@aiwr/shared-domain';
@@ -66,16 +59,16 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     groupBy: CoverageDimension[] = [],
   ): Promise<CoverageResult> {
     const dims = uniqueDimensions(groupBy);
-    const { points, national } = await this.points(viewer, filter, [filter.asAt ?? null]);
+    const { points } = await this.points(viewer, filter, [filter.asAt ?? null]);
     const asAt = latestOf(points[0].refs);
     const withTotal = dims.length > 0 && totalAvailable(filter);
     const [raw, totalRaw] = await Promise.all([
       this.read(viewer, 'coverage', filter, dims, points),
       withTotal ? this.read(viewer, 'coverage', filter, [], points) : Promise.resolve([]),
     ]);
-    const rows = await this.finish(viewer, filter, dims, raw, points, national);
+    const rows = await this.finish(viewer, filter, dims, raw, points);
     if (dims.length === 0) return { asAt, rows, total: rows[0] ?? null };
-    const total = withTotal ? await this.finish(viewer, filter, [], totalRaw, points, national) : [];
+    const total = withTotal ? await this.finish(viewer, filter, [], totalRaw, points) : [];
     return { asAt, rows, total: total[0] ?? null };
   }
 
@@ -144,9 +137,9 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     const catalog = await this.catalog();
     const { orgCodes } = await this.points(viewer, filter, [filter.asAt ?? null]);
     const dates = catalog.datesOf(orgCodes).filter((d) => !filter.asAt || d <= filter.asAt);
-    const { points, national } = await this.points(viewer, filter, dates);
+    const { points } = await this.points(viewer, filter, dates);
     const raw = await this.read(viewer, 'trend', filter, dims, points);
-    const rows = await this.finish(viewer, filter, dims, raw, points, national);
+    const rows = await this.finish(viewer, filter, dims, raw, points);
     return dates.map((asAt) => ({ asAt, rows: rows.filter((r) => r.point === asAt) }));
   }
 
@@ -213,10 +206,7 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     const icbFilter = listOf(filter.icbCodes);
     const regionFilter = listOf(filter.regionCodes);
     if (orgFilter) await viewer.assertOrgsVisible(orgFilter);
-    if (scope && icbFilter?.some((c) => !scope.icbCodes.includes(c)))
-      throw new ForbiddenException('That ICB is outside your access scope.');
-    if (scope && regionFilter?.some((c) => !scope.regionCodes.includes(c)))
-      throw new ForbiddenException('That region is outside your access scope.');
+    await viewer.assertAreasVisible({ icbCodes: icbFilter, regionCodes: regionFilter });
     // Organisations to count: the filter's (already checked to be visible), else the scope's, else all.
     const orgs = orgFilter ?? scope?.orgCodes;
     const orgSet = orgs ? new Set(orgs) : undefined;
@@ -230,9 +220,8 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
             (!regionFilter || (r.regionCode !== null && regionFilter.includes(r.regionCode))),
         ),
     }));
-    const national = scope === null && !orgFilter && !icbFilter && !regionFilter;
     const orgCodes = [...new Set(points.flatMap((p) => p.refs.map((r) => r.orgCode)))];
-    return { points, national, orgCodes };
+    return { points, orgCodes };
   }
 
   /** Rollup rows for these points (cached per data version), before disclosure control. */
@@ -262,13 +251,10 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     groupBy: CoverageDimension[],
     raw: RawRow[],
     points: SnapshotPoint[],
-    national: boolean,
   ): Promise<CoverageResultRow[]> {
-    // A figure is national only when it counts every organisation: no geographic filter, scope or breakdown.
-    const byOrgLevel = groupBy.some((d) => d === 'REGION' || d === 'ICB' || d === 'ORGANISATION');
-    const controlled = await Promise.all(
-      raw.map((r) => viewer.needsDisclosureControl(national && !byOrgLevel ? [] : r.orgCodes)),
-    );
+    // Every figure, national ones included, is controlled unless the viewer may see records for every
+    // organisation that contributes to it (data-formats.md §6).
+    const controlled = await Promise.all(raw.map((r) => viewer.needsDisclosureControl(r.orgCodes)));
     const build = async () => {
       const catalog = await this.catalog();
       const order = sortOrder(raw, groupBy, catalog);

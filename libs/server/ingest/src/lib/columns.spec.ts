@@ -1,7 +1,7 @@
 import { foldHeader, mapHeaders, personalDataKind } from './columns';
 import { errorsAsCsv, neutraliseFormula } from './errors-csv';
 import { cellText } from './read-file';
-import { pseudonymise } from './pseudonymise';
+import { pseudonymise, assignmentKey } from './pseudonymise';
 import { anyCheckFails, checkValues, STAFF_CHECKS } from './row-checks';
 
 describe('header mapping', () => {
@@ -111,6 +111,13 @@ describe('pseudonymisation', () => {
     );
     expect(pseudonymise('k', 'RJ1', 'E1001')).not.toBe(pseudonymise('k', 'RJZ', 'E1001'));
     expect(pseudonymise('k', 'RJ1', 'E1001')).not.toBe(pseudonymise('other', 'RJ1', 'E1001'));
+  });
+
+  it('stores an assignment number as the first 16 hex digits of HMAC-SHA256 of "person key:number"', () => {
+    // echo -n '7e0c…13ff8:10013727-1' | openssl dgst -sha256 -hmac k
+    const person = pseudonymise('k', 'RJ1', 'E1001');
+    expect(assignmentKey('k', person, '10013727-1')).toBe('80f078afb742da71');
+    expect(assignmentKey('k', person, '10013727-2')).not.toBe(assignmentKey('k', person, '10013727-1'));
   });
 });
 

@@ -153,13 +153,13 @@ export async function findEarlierImport(
 }
 
 /**
- * Import history, newest first, keyset-paged by (created_at, id). `visibleOrgCodes` null = everything;
- * otherwise only imports whose organisations are all visible (a failed import that named none is shown
- * only to the person who ran it).
+ * Import history, newest first, keyset-paged by (created_at, id), limited to what
+ * `AccessPolicy.importVisibility` allows: imports the caller ran, and those whose organisations are all
+ * in its list (null = everything; a failed import that named none is shown only to the person who ran it).
  */
 export async function listImports(
   ds: Queryable,
-  q: { first: number; after?: string | null; visibleOrgCodes: string[] | null; userId: string | null },
+  q: { first: number; after?: string | null; visibility: { ranBy: string; orgCodes: string[] | null } },
 ): Promise<{ items: ImportSummary[]; hasMore: boolean }> {
   const first = Math.min(Math.max(q.first, 1), 100);
   const cursor = q.after ? decodeCursor(q.after) : null;
@@ -170,7 +170,7 @@ export async function listImports(
             or (cardinality(org_codes) = 0 and created_by is not distinct from $2::uuid))
        and ($3::timestamptz is null or (created_at, id) < ($3::timestamptz, $4::uuid))
      order by created_at desc, id desc limit $5`,
-    [q.visibleOrgCodes, q.userId, cursor?.at ?? null, cursor?.id ?? null, first + 1],
+    [q.visibility.orgCodes, q.visibility.ranBy, cursor?.at ?? null, cursor?.id ?? null, first + 1],
   );
   return { items: rows.slice(0, first), hasMore: rows.length > first };
 }

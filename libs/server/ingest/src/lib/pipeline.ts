@@ -158,9 +158,8 @@ export async function runImport(ds: DataSource, req: ImportRequest): Promise<Imp
           column: null,
           value: null,
           code: 'IMPORT_FAILED',
-          message:
-            'The import failed unexpectedly; nothing was changed. ' +
-            String((e as Error)?.message ?? e).slice(0, 300),
+          // Never the error's own text: database messages can quote the row values they choke on.
+          message: `The import failed unexpectedly; nothing was changed. (${describeFailure(e)})`,
         },
       ],
       errorCount: 1,
@@ -487,6 +486,13 @@ async function valueSummary(client: PoolClient, kind: ImportKind): Promise<Recor
     `select left(raw, ${MAX_VALUE_IN_REPORT}) as course, rows from ingest_value where col = 'course' and mapped is null order by rows desc limit 100`,
   );
   return { skippedCourses: rows };
+}
+
+/** The class and SQLSTATE of an unexpected failure: enough to look it up, nothing from the file. */
+function describeFailure(e: unknown): string {
+  const err = e as { name?: string; code?: unknown } | null;
+  const code = typeof err?.code === 'string' ? ` ${err.code}` : '';
+  return `${err?.name ?? 'Error'}${code}`;
 }
 
 let payBandAliasCache: unknown = null;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
 import { parse as parseSync } from 'csv-parse/sync';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { FileFacts } from './detect';
@@ -136,14 +136,27 @@ export async function* csvRows(
         `A quoted cell that starts on line ${start} is not closed on that line, so the rest of the file cannot be read reliably. Check for a stray double quote (") on line ${start}.`,
         start,
       );
-    if (typeof e?.code === 'string' && e.code.startsWith('CSV_'))
+    // Every parser error (not all codes start with CSV_, e.g. INVALID_OPENING_QUOTE).
+    if (e instanceof CsvError)
       throw new FileRejected(
         'CSV_SYNTAX',
-        `Line ${at} is not valid CSV (${String(e.message).replace(/\s*\(.*$/, '')}). Quote cells that contain commas or double quotes, and double any quote inside a quoted cell.`,
+        `Line ${at} is not valid CSV (${csvProblem(e.code)}). Quote cells that contain commas or double quotes, and double any quote inside a quoted cell.`,
         at,
       );
     throw e;
   }
+}
+
+/** The parser's own messages can quote the cell (e.g. "value is …"): say what is wrong from its code only. */
+function csvProblem(code: string): string {
+  const known: Record<string, string> = {
+    INVALID_OPENING_QUOTE: 'a double quote in the middle of an unquoted cell',
+    CSV_INVALID_CLOSING_QUOTE: 'text straight after the closing quote of a cell',
+    CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text straight after the closing quote of a cell',
+    CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'a different number of cells from the header',
+    CSV_RECORD_INCONSISTENT_COLUMNS: 'a different number of cells from the header',
+  };
+  return known[code] ?? code.replace(/^CSV_/, '').toLowerCase().replace(/_/g, ' ');
 }
 
 export type XlsxSheet = {

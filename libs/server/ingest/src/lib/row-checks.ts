@@ -3,7 +3,7 @@ import { MAX_CELL_LENGTH, MAX_EMPLOYEE_NUMBER_LENGTH, MAX_VALUE_IN_REPORT } from
 
 /**
  * Every row rule of the contract as data: a SQL condition over one normalised row `x` (see
- * set-based-sql.ts), the column it concerns, the value to show (never for employee numbers) and a
+ * set-based-sql.ts), the column it concerns, the value to show (never for employee or assignment numbers) and a
  * stable code with a plain-English message. The pipeline ORs the conditions into one `ok` flag and
  * expands only failing rows into error entries, so a clean file costs one pass.
  */
@@ -19,6 +19,9 @@ export type RowCheck = {
   /** SQL text expression */
   message: string;
 };
+
+/** Cells that identify a person: an error about them says what is wrong, never the value. */
+const IDENTIFIER_KEYS = new Set(['employee_number', 'assignment_no']);
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const shown = (expr: string) => `left(${expr}, ${MAX_VALUE_IN_REPORT})`;
@@ -41,7 +44,7 @@ const commonChecks = (labels: Record<string, string>, keys: string[]): RowCheck[
     column: labels[k],
     scope: 'wellFormed',
     when: `length(x.${k}) > ${MAX_CELL_LENGTH}`,
-    value: k === 'employee_number' ? null : shown(`x.${k}`),
+    value: IDENTIFIER_KEYS.has(k) ? null : shown(`x.${k}`),
     message: `'This cell is too long (' || length(x.${k}) || ' characters; at most ${MAX_CELL_LENGTH}). The export may be broken.'`,
   })),
   {

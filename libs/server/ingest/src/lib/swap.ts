@@ -48,18 +48,20 @@ async function replaceSnapshot(
   );
   // Per-row foreign-key checks off where allowed; the same references are verified set-based below.
   const bulk = await rowTriggersOffIfAllowed(client);
-  // Sorted by the primary key so the index is built by appending, not by random inserts.
+  // Sorted by the primary key so the index is built by appending, not by random inserts. Neither the
+  // employee number nor the assignment number is stored: both go only into keyed hashes (docs/security.md).
   await client.query(
     `insert into staff_assignment(org_code, as_at, person_key, assignment_no, staff_group_code, job_role, occupation_code,
                                   area_of_work, clinical_area_code, position_title, pay_band, department, fte)
-     select org_code, as_at, person_key, assignment_no, staff_group_code, job_role, occupation_code,
+     select org_code, as_at, person_key, pseudonym_assignment_key(person_key, assignment_number, $2::text) as assignment_key,
+            staff_group_code, job_role, occupation_code,
             area_of_work, clinical_area_code, position_title, pay_band_code, department, fte_value
      from (select org_code, $1::date as as_at,
-                  encode(hmac(org_code || ':' || employee_number, $2::text, 'sha256'), 'hex') as person_key,
-                  coalesce(assignment_no, '') as assignment_no, staff_group_code, job_role, upper(occupation_code) as occupation_code,
+                  pseudonym_person_key(org_code, employee_number, $2::text) as person_key,
+                  coalesce(assignment_no, '') as assignment_number, staff_group_code, job_role, upper(occupation_code) as occupation_code,
                   area_of_work, clinical_area_code, position_title, pay_band_code, department, fte_value
            from ingest_row where ok and row_class = 'count') r
-     order by org_code, person_key, assignment_no`,
+     order by org_code, person_key, assignment_key`,
     [p.asAt, p.key],
   );
   if (bulk) await verifyForeignKeysSetBased(client, p.asAt);
@@ -98,7 +100,7 @@ export async function upsertCompletions(
   await client.query(
     `create temp table ingest_completion on commit drop as
      select distinct on (org_code, person_key, module_code, completed_on) *
-     from (select r.org_code, encode(hmac(r.org_code || ':' || r.employee_number, $1::text, 'sha256'), 'hex') as person_key,
+     from (select r.org_code, pseudonym_person_key(r.org_code, r.employee_number, $1::text) as person_key,
                   r.module_code, r.completed_on_value as completed_on,
                   coalesce(r.expires_on_value, (r.completed_on_value + make_interval(months => t.renewal_months))::date) as expires_on,
                   r.course as source_course

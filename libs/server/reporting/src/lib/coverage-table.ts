@@ -31,7 +31,7 @@ const MEASURES: [keyof CoverageResultRow['shown'], string][] = [
 ];
 
 export const DISCLOSURE_NOTE =
-  'NHS Digital rule applied below national level: counts of 1-7 are shown as * and other counts are rounded to the nearest 5; percentages are computed from the rounded counts; further cells are suppressed where a suppressed cell could be recovered from a total.';
+  'NHS Digital rule applied (national figures included) because you may not see record-level data for every organisation counted: counts of 1-7 are shown as * and other counts are rounded to the nearest 5; percentages are computed from the rounded counts; further cells are suppressed where a suppressed cell could be recovered from a total.';
 
 export const DEFINITIONS: [string, string][] = [
   [

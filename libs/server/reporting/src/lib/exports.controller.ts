@@ -201,7 +201,7 @@ export class ExportsController {
           'Disclosure control',
           t.controlled
             ? DISCLOSURE_NOTE
-            : 'Not applied: you are entitled to exact figures for every organisation in this export (or the figures are national).',
+            : 'Not applied: you are entitled to exact figures for every organisation in this export.',
         ],
         ...DEFINITIONS,
         [

@@ -1,9 +1,9 @@
 /**
- * Statistical disclosure control (data-formats.md §6, NHS Digital's secondary-care rule): below national
- * level, for a viewer not entitled to record-level data, counts 1-7 are suppressed, other counts are
- * rounded to the nearest 5 (zero stays zero), percentages are computed from the rounded counts, and
- * secondary suppression stops a suppressed cell being recovered from a total. Pure functions: the API,
- * the dashboard, exports and scheduled reports all use these.
+ * Statistical disclosure control (data-formats.md §6, NHS Digital's secondary-care rule): for a viewer
+ * not entitled to record-level data for every organisation a figure counts (national figures included),
+ * counts 1-7 are suppressed, other counts are rounded to the nearest 5 (zero stays zero), percentages are
+ * computed from the rounded counts, and secondary suppression stops a suppressed cell being recovered from
+ * a total. Pure functions: the API, the dashboard, exports and scheduled reports all use these.
  */
 
 /** Counts from 1 up to this are suppressed. */

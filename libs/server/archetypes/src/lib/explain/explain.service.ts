@@ -36,7 +36,7 @@ export class ExplainService {
       );
     const rows = await this.db.query(
       `select pa.archetype_code as archetype, pa.rule_id as "ruleId", pa.rule_version as version, r.description,
-              r.conditions, pa.assignment_no as "assignmentNo",
+              r.conditions, pa.assignment_no as "assignmentKey",
               jsonb_build_object('staffGroupCode', a.staff_group_code, 'jobRole', a.job_role, 'occupationCode', a.occupation_code,
                 'areaOfWork', a.area_of_work, 'clinicalAreaCode', a.clinical_area_code, 'positionTitle', a.position_title,
                 'payBand', a.pay_band) as facts
@@ -58,7 +58,7 @@ export class ExplainService {
         ruleId: r.ruleId,
         version: r.version,
         description: r.description,
-        assignmentNo: r.assignmentNo,
+        assignmentKey: r.assignmentKey,
         matched: evidence,
       });
       archetypes.set(r.archetype, entry);

@@ -15,7 +15,11 @@ export class RuleMatchType {
   @Field() ruleId: string;
   @Field(() => Int) version: number;
   @Field() description: string;
-  @Field() assignmentNo: string;
+  @Field({
+    description:
+      'The assignment the rule matched, as its keyed hash (the ESR assignment number is never stored). Stable across snapshots.',
+  })
+  assignmentKey: string;
   @Field(() => [MatchedFieldType]) matched: MatchedFieldType[];
 }
 

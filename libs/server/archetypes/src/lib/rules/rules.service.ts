@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { controlCount } from '@aiwr/shared-domain';
 import { AccessPolicy, AuditService, Caller } from '@aiwr/server-access';
 import { RECOMPUTE, Recompute } from '@aiwr/server-core';
 import { currentSnapshots, snapshotsTouchedBy } from '../evaluation/reevaluate';
@@ -11,9 +12,6 @@ import {
 } from '../graphql/rule.types';
 import { previewRuleChange } from './rule-preview';
 import { applyRuleChange, conditionsAround, RULE_COLUMNS, RuleChange, toRuleType } from './rule-store';
-
-/** NHS Digital's small-number rule for a count: 1-7 suppressed, others rounded to the nearest 5. */
-const disclose = (n: number) => (n >= 1 && n <= 7 ? null : Math.round(n / 5) * 5);
 
 @Injectable()
 export class RulesService {
@@ -27,7 +25,7 @@ export class RulesService {
   /** Current rules in order, with how many people each maps in the latest snapshots the caller can see. */
   async currentRules(caller: Caller, includeRetired: boolean): Promise<ArchetypeRuleType[]> {
     const visible = await this.access.visibleOrgCodes(caller);
-    const rows = await this.db.query(
+    const rows: any[] = await this.db.query(
       `with latest as (
          select distinct on (org_code) org_code, as_at from staff_snapshot
          where ($1::text[] is null or org_code = any($1)) order by org_code, as_at desc),
@@ -40,13 +38,21 @@ export class RulesService {
        order by r.retired, r.position, r.rule_id`,
       [visible, includeRetired],
     );
-    const control = visible !== null && (await this.access.needsDisclosureControl(caller, visible));
-    return rows.map((r: any) => {
+    // A count over every organisation in scope (the whole country for a national caller): §6 applies
+    // unless the caller may see records for each of them.
+    const counted = visible ?? (await this.organisationsWithSnapshots());
+    const control = await this.access.needsDisclosureControl(caller, counted);
+    return rows.map((r) => {
       const rule = toRuleType(r);
       if (!control) return rule;
-      const shown = disclose(r.matchCount);
-      return { ...rule, matchCount: shown, matchCountSuppressed: shown === null };
+      const shown = controlCount(r.matchCount);
+      return { ...rule, matchCount: shown.value, matchCountSuppressed: shown.suppressed };
     });
+  }
+
+  private async organisationsWithSnapshots(): Promise<string[]> {
+    const rows = await this.db.query(`select distinct org_code from staff_snapshot`);
+    return rows.map((r: { org_code: string }) => r.org_code);
   }
 
   async history(ruleId: string): Promise<ArchetypeRuleType[]> {

@@ -85,7 +85,7 @@ export class CoverageFilterInput {
 
 @ObjectType('Measure', {
   description:
-    'A figure as the caller may see it. Below national level, for callers not entitled to record-level data, counts 1-7 are suppressed (value null, suppressed true) and others rounded to 5 (rounded true); percentages come from the rounded counts.',
+    'A figure as the caller may see it. Unless the caller may see record-level data for every organisation counted (national figures included), counts 1-7 are suppressed (value null, suppressed true) and others rounded to 5 (rounded true); percentages come from the rounded counts.',
 })
 export class MeasureType {
   @Field(() => Float, { nullable: true }) value: number | null;

@@ -40,7 +40,7 @@ const rawCount = (m: RawMeasures, k: CountMeasure): number | null =>
  * Applies data-formats.md §6 to a table in one pass: the primary rule on every count of a controlled row,
  * then secondary suppression across sibling rows (rows differing only in one group key, per measure) and
  * within a row (met + unmet = needed), then percentages from the figures as shown. Rows that are not
- * controlled (national level, or a viewer entitled to record-level data) keep exact figures.
+ * controlled (a viewer entitled to record-level data for every organisation counted) keep exact figures.
  */
 export function controlRows(
   rows: RawRow[],

@@ -1,6 +1,5 @@
 import {
   BadRequestException,
-  ForbiddenException,
   Inject,
   Injectable,
   NotFoundException,
@@ -31,7 +30,7 @@ const MODES: Record<string, ImportMode> = {
   skip_invalid: 'skip_invalid',
 };
 
-/** What the HTTP endpoint and the GraphQL resolver share: who may import what, and who may see which record. */
+/** What the HTTP endpoint and the GraphQL resolver share; who may import what and see which record is the AccessPolicy's. */
 @Injectable()
 export class ImportsService implements OnApplicationBootstrap {
   constructor(
@@ -50,15 +49,6 @@ export class ImportsService implements OnApplicationBootstrap {
     });
   }
 
-  /** Trust leads import only for the organisations granted to them; admins for whatever they can see. */
-  async importableOrgCodes(caller: Caller): Promise<string[] | null> {
-    const visible = await this.access.visibleOrgCodes(caller);
-    if (caller.role === 'admin') return visible;
-    if (caller.role !== 'trust_lead') throw new ForbiddenException('Your role does not allow imports.');
-    const own = caller.grants.filter((g) => g.type === 'organisation').map((g) => g.code);
-    return visible === null ? own : own.filter((c) => visible.includes(c));
-  }
-
   /**
    * Runs the pipeline on a stored upload. With `wait` false it returns as soon as the import record
    * exists (poll `importProgress` / `importRecord`); the upload is removed when the import ends.
@@ -69,10 +59,9 @@ export class ImportsService implements OnApplicationBootstrap {
     if (!mode) throw new BadRequestException('mode must be all_or_nothing, validate_only or skip_invalid.');
     if (p.asAt && !/^\d{4}-\d{2}-\d{2}$/.test(p.asAt))
       throw new BadRequestException('asAt must be YYYY-MM-DD.');
-    const allowedOrgCodes = await this.importableOrgCodes(caller);
+    const allowedOrgCodes = await this.access.importableOrgCodes(caller);
     const orgCode = p.orgCode?.trim().toUpperCase() || null;
-    if (orgCode && allowedOrgCodes && !allowedOrgCodes.includes(orgCode))
-      throw new ForbiddenException('That organisation is outside your access scope.');
+    if (orgCode) await this.access.assertMayImportFor(caller, orgCode);
     let started: (id: string) => void = () => undefined;
     const startedId = new Promise<string>((resolve) => (started = resolve));
     const finished = runImport(this.db, {
@@ -107,24 +96,13 @@ export class ImportsService implements OnApplicationBootstrap {
   /** An import record the caller may see: all its organisations in scope, or one they ran themselves. */
   async visibleRecord(caller: Caller, id: string): Promise<ImportSummary> {
     const record = await getImportRecord(this.db, id);
-    if (!record || !(await this.canSee(caller, record))) throw new NotFoundException('No such import.');
+    if (!record || !(await this.access.canSeeImport(caller, record)))
+      throw new NotFoundException('No such import.');
     return record;
   }
 
-  async canSee(caller: Caller, r: Pick<ImportSummary, 'orgCodes' | 'createdBy'>): Promise<boolean> {
-    if (r.createdBy === caller.userId) return true;
-    const visible = await this.access.visibleOrgCodes(caller);
-    if (visible === null) return true;
-    return r.orgCodes.length > 0 && r.orgCodes.every((c) => visible.includes(c));
-  }
-
   async history(caller: Caller, first: number, after?: string | null) {
-    return listImports(this.db, {
-      first,
-      after,
-      visibleOrgCodes: await this.access.visibleOrgCodes(caller),
-      userId: caller.userId,
-    });
+    return listImports(this.db, { first, after, visibility: await this.access.importVisibility(caller) });
   }
 
   async progress(caller: Caller, id: string) {
