@@ -74,8 +74,12 @@ export async function runMonthlyScenario(args: Args): Promise<void> {
         `(the machine is shared: other engineers' builds and tests may run at the same time), node ${process.version}`,
     );
     log(`shape: ${JSON.stringify(shape)}`);
-    await migrateAndSeedReference(db.url);
-    if (fresh) await buildBase(ds, shape, args, work, log);
+    // A prepared database is used as it is: its migrations are its owner's business (a migration that
+    // rewrites staff_assignment must never run on a shared benchmark database by accident).
+    if (fresh) {
+      await migrateAndSeedReference(db.url);
+      await buildBase(ds, shape, args, work, log);
+    } else log('prepared database: used as it is, no migrations run');
     await removeEarlierBenchMonths(ds);
     const [{ snapshots, people, last }] = await ds.query(
       `select count(*)::int as snapshots, coalesce(sum(headcount), 0)::bigint::text as people, max(as_at)::text as last from staff_snapshot`,
