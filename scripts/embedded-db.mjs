@@ -88,7 +88,13 @@ async function ensureDatabaseExists(port) {
  * Otherwise attaches to the embedded server another of our processes already runs on the same
  * data directory, or starts one (initialising it on first use).
  */
-export async function ensureDatabase({ dataDir, port, log = () => {}, tuning = [], onServerLog = () => {} } = {}) {
+export async function ensureDatabase({
+  dataDir,
+  port,
+  log = () => {},
+  tuning = [],
+  onServerLog = () => {},
+} = {}) {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {}, owned: false };
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   fs.chmodSync(dataDir, 0o755);
