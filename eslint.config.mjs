@@ -1,4 +1,5 @@
 // Lint and architecture rules. Module boundaries are an error: tags are scope (who runs it) x type (layer).
+// Web: app -> feature -> data-access -> ui -> domain, and no web feature imports another (docs/architecture.md).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
@@ -13,7 +14,7 @@ export default [
       '.nx/**',
       'coverage/**',
       'test-artifacts/**',
-      'apps/dashboard/src/generated/**',
+      'libs/web/data-access/src/generated/**',
       '.bench/**',
       'tmp/**',
     ],
@@ -26,6 +27,11 @@ export default [
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // A lib is used through its small public index only, never by reaching into its files.
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@aiwr/*/**'], message: 'Import the lib through its index (@aiwr/<lib>).' }] },
+      ],
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -37,11 +43,29 @@ export default [
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:ui', 'type:domain'],
+              onlyDependOnLibsWithTags: [
+                'type:feature',
+                'type:data',
+                'type:data-access',
+                'type:ui',
+                'type:domain',
+              ],
             },
+            // Server features may use each other through their public index (Nest modules import modules).
             {
-              sourceTag: 'type:feature',
+              allSourceTags: ['scope:server', 'type:feature'],
               onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:domain'],
+            },
+            // Web features never import each other: what two features share belongs in data-access or ui.
+            {
+              allSourceTags: ['scope:web', 'type:feature'],
+              onlyDependOnLibsWithTags: ['type:data-access', 'type:ui', 'type:domain'],
+            },
+            // Web data-access: Apollo client, session, URL filters, generated types, and the page furniture
+            // bound to them (filter bar, scope line), which renders with ui components.
+            {
+              sourceTag: 'type:data-access',
+              onlyDependOnLibsWithTags: ['type:data-access', 'type:ui', 'type:domain'],
             },
             { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:domain'] },
             { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:data', 'type:domain'] },

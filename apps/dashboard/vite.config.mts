@@ -2,18 +2,20 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import path from 'node:path';
 import { ownOriginAssets } from './own-origin-assets.mts';
+import { webAliases } from './vite-aliases.mts';
 
 const root = path.resolve(import.meta.dirname);
 const workspace = path.resolve(root, '../..');
+// A web lib's index only re-exports (and declares its routes): marking it side-effect free lets the
+// bundler take from it just what each chunk uses, so the shell's first load does not carry the page
+// furniture that only lazily loaded pages need.
+const webLibIndex = /[\\/]libs[\\/]web[\\/][^\\/]+[\\/]src[\\/]index\.ts$/;
 
 export default defineConfig({
   root,
   plugins: [react(), ownOriginAssets()],
   resolve: {
-    alias: {
-      '@aiwr/shared-domain': path.join(workspace, 'libs/shared/domain/src/index.ts'),
-      '@aiwr/web-ui': path.join(workspace, 'libs/web/ui/src/index.ts'),
-    },
+    alias: webAliases(workspace),
   },
   build: {
     cssMinify: false,
@@ -21,6 +23,7 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 800,
+    rolldownOptions: { treeshake: { moduleSideEffects: (id: string) => !webLibIndex.test(id) } },
   },
   server: { proxy: { '/graphql': 'http://127.0.0.1:3000', '/api': 'http://127.0.0.1:3000' } },
 });

@@ -16,7 +16,9 @@ const lint = async (file: string, code: string): Promise<string[]> => {
     },
   );
   const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string; message: string }[] }[];
-  return result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
+  return result.messages
+    .filter((m) => m.ruleId === '@nx/enforce-module-boundaries' || m.ruleId === 'no-restricted-imports')
+    .map((m) => m.message);
 };
 
 describe('module boundaries (eslint @nx/enforce-module-boundaries is an error)', () => {
@@ -65,6 +67,68 @@ describe('module boundaries (eslint @nx/enforce-module-boundaries is an error)',
     ['libs/server/ingest/src/lib/ok.ts', '@aiwr/server-core', 'RECOMPUTE'],
   ])('allows %s to import %s (with the domain order)', async (file, lib, name) => {
     const errors = await lint(file, `import { ${name} } from '${lib}';\nexport const x = ${name};\n`);
+    expect(errors).toEqual([]);
+  });
+
+  it('rejects a web feature importing another web feature, even through its index', async () => {
+    const errors = await lint(
+      'libs/web/archetypes/src/lib/bad.ts',
+      `import { coverageFeature } from '@aiwr/web-coverage';\nexport const x = coverageFeature;\n`,
+    );
+    expect(errors.join('\n')).toMatch(/type:feature/);
+  });
+
+  it("rejects a web feature reaching into another feature's internals by path", async () => {
+    const errors = await lint(
+      'libs/web/archetypes/src/lib/bad.ts',
+      `import { OverviewPage } from '../../../coverage/src/lib/overview/OverviewPage';\nexport const x = OverviewPage;\n`,
+    );
+    expect(errors.join('\n')).toMatch(/relative or absolute path/);
+  });
+
+  it("rejects a web feature importing another lib's files instead of its index", async () => {
+    const errors = await lint(
+      'libs/web/archetypes/src/lib/bad.ts',
+      `import { FilterBar } from '@aiwr/web-data-access/src/lib/page/FilterBar';\nexport const x = FilterBar;\n`,
+    );
+    expect(errors.join('\n')).toMatch(/through its index/);
+  });
+
+  it('rejects web ui importing web data-access (ui stays presentational)', async () => {
+    const errors = await lint(
+      'libs/web/ui/src/lib/bad.ts',
+      `import { useFilters } from '@aiwr/web-data-access';\nexport const x = useFilters;\n`,
+    );
+    expect(errors.join('\n')).toMatch(/type:ui|Circular dependency/);
+  });
+
+  it('rejects web data-access importing a web feature', async () => {
+    const errors = await lint(
+      'libs/web/data-access/src/lib/bad.ts',
+      `import { coverageFeature } from '@aiwr/web-coverage';\nexport const x = coverageFeature;\n`,
+    );
+    expect(errors.join('\n')).toMatch(/type:data-access|Circular dependency/);
+  });
+
+  it('rejects the dashboard importing server code', async () => {
+    const errors = await lint(
+      'apps/dashboard/src/app/bad.ts',
+      `import { CoreModule } from '@aiwr/server-core';\nexport const x = CoreModule;\n`,
+    );
+    expect(errors.join('\n')).toMatch(/scope:web/);
+  });
+
+  it('allows a web feature to import ui, data-access and shared domain', async () => {
+    const errors = await lint(
+      'libs/web/archetypes/src/lib/ok.ts',
+      [
+        `import { formatCount } from '@aiwr/web-ui';`,
+        `import { useFilters } from '@aiwr/web-data-access';`,
+        `import { ragFor } from '@aiwr/shared-domain';`,
+        `export const x = [formatCount, useFilters, ragFor];`,
+        ``,
+      ].join('\n'),
+    );
     expect(errors).toEqual([]);
   });
 });

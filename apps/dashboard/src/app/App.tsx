@@ -1,27 +1,39 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { createApolloClient, RequireSignIn, type FeatureRoute } from '@aiwr/web-data-access';
+import { AccountMenu } from '@aiwr/web-access';
 import { Layout } from './Layout';
-import { pageRoutes } from './routes';
-import { AccountMenu, createApolloClient, RequireSignIn, SignInPage } from '../auth';
+import { FEATURES, NAV_ITEMS } from './features';
+import { NotFoundPage } from './NotFoundPage';
 
-// Cookie session + x-csrf-token header (apps/dashboard/src/auth, engineer C).
+// Cookie session + x-csrf-token header (the client is set up in @aiwr/web-data-access).
 const client = createApolloClient();
+
+const routeElements = (routes: FeatureRoute[]) =>
+  routes.map(({ path, Component }) =>
+    path === undefined ? (
+      <Route key="(index)" index Component={Component} />
+    ) : (
+      <Route key={path} path={path} Component={Component} />
+    ),
+  );
 
 export function App() {
   return (
     <ApolloProvider client={client}>
       <BrowserRouter>
         <Routes>
-          <Route path="sign-in" element={<SignInPage />} />
-          {/* Every page goes in pageRoutes (routes.tsx): it renders only for a signed-in user. */}
+          {routeElements(FEATURES.flatMap((f) => f.publicRoutes ?? []))}
+          {/* Every feature's routes render only for a signed-in user, inside the layout. */}
           <Route
             element={
               <RequireSignIn>
-                <Layout account={<AccountMenu />} />
+                <Layout account={<AccountMenu />} navItems={NAV_ITEMS} />
               </RequireSignIn>
             }
           >
-            {pageRoutes}
+            {routeElements(FEATURES.flatMap((f) => f.routes))}
+            <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
       </BrowserRouter>

@@ -1,11 +1,10 @@
 import { Suspense, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { LoadingState } from '@aiwr/web-ui';
-import { NAV_ITEMS } from './nav';
-import { filtersToSearch, parseFilters } from '../filters/filters';
+import { filtersToSearch, parseFilters, type NavItem } from '@aiwr/web-data-access';
 
 /** NHS.UK header with service name and navigation, skip link, main area, footer. */
-export function Layout({ account }: { account?: ReactNode }) {
+export function Layout({ account, navItems }: { account?: ReactNode; navItems: NavItem[] }) {
   const location = useLocation();
   // Navigation keeps the shared filters, so a user moving between pages keeps looking at the same scope.
   const search = filtersToSearch(parseFilters(new URLSearchParams(location.search)));
@@ -42,14 +41,14 @@ export function Layout({ account }: { account?: ReactNode }) {
         <nav className="nhsuk-header__navigation" aria-label="Menu">
           <div className="nhsuk-header__navigation-container nhsuk-width-container">
             <ul className="nhsuk-header__navigation-list aiwr-nav-list">
-              {NAV_ITEMS.map((item) => (
+              {navItems.map((item) => (
                 <li className="nhsuk-header__navigation-item" key={item.to}>
                   <NavLink
                     className={({ isActive }) =>
                       `nhsuk-header__navigation-link${isActive ? ' aiwr-nav-active' : ''}`
                     }
                     to={{ pathname: item.to, search }}
-                    end={'end' in item ? item.end : false}
+                    end={item.end ?? false}
                   >
                     {item.label}
                   </NavLink>

@@ -8,3 +8,7 @@ export * from './lib/charts/funnel';
 export * from './lib/charts/options';
 export * from './lib/charts/ChartFigure';
 export * from './lib/components';
+export * from './lib/table/figureColumn';
+export * from './lib/QueryState';
+export * from './lib/PrintButton';
+export * from './lib/usePageTitle';

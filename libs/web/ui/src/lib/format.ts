@@ -1,6 +1,6 @@
 // NHS number style: thousands separators, percentages to one decimal place, `*` where disclosure control
-// suppressed a figure. The core formatters are engineer E's in @aiwr/shared-domain, shared with the API
-// and exports, so a figure reads the same everywhere; this file adds what only the screen needs.
+// suppressed a figure. The core formatters live in @aiwr/shared-domain, shared with the API and exports,
+// so a figure reads the same everywhere; this file adds what only the screen needs.
 import { formatCount, formatPercent, type ControlledValue } from '@aiwr/shared-domain';
 
 export { formatCount, formatPercent };

@@ -1,4 +1,4 @@
-// Red / amber / green against a coverage target (the rule is engineer E's, in @aiwr/shared-domain).
+// Red / amber / green against a coverage target (the rule itself is in @aiwr/shared-domain).
 // On screen the word is always shown with the colour.
 import { DEFAULT_AMBER_PCT, DEFAULT_TARGET_PCT, ragFor, type Rag } from '@aiwr/shared-domain';
 

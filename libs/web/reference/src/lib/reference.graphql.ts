@@ -1,0 +1,16 @@
+import { graphql } from '@aiwr/web-data-access';
+
+export const ORGANISATIONS_PAGE = graphql(`
+  query OrganisationsPage($regionCode: String) {
+    regions {
+      code
+      name
+    }
+    organisations(regionCode: $regionCode) {
+      code
+      name
+      icbCode
+      trustType
+    }
+  }
+`);
