@@ -4,6 +4,7 @@ import { IngestFunctions1763820000000 } from './migrations/1763820000000-ingest-
 import { ArchetypeRulesAndNeeds1763830000000 } from './migrations/1763830000000-archetype-rules-and-needs';
 import { CoverageRollups1763850000000 } from './migrations/1763850000000-coverage-rollups';
 import { HashAssignmentNumbers1764100000001 } from './migrations/1764100000001-hash-assignment-numbers';
+import { ImportLiveness1764200000001 } from './migrations/1764200000001-import-liveness';
 import { MappingsEquivalencesTargets1764300000001 } from './migrations/1764300000001-mappings-equivalences-targets';
 import { PlanningFlows1764600000001 } from './migrations/1764600000001-planning-flows';
 import { ReportSubscriptions1764700000001 } from './migrations/1764700000001-report-subscriptions';
@@ -15,6 +16,7 @@ export const migrations = [
   ArchetypeRulesAndNeeds1763830000000,
   CoverageRollups1763850000000,
   HashAssignmentNumbers1764100000001,
+  ImportLiveness1764200000001,
   MappingsEquivalencesTargets1764300000001,
   PlanningFlows1764600000001,
   ReportSubscriptions1764700000001,

@@ -9,4 +9,5 @@ export {
 export { trustTypeFromName } from './seeds/reference-seed';
 export * from './seeds/archetype-seed';
 export { rowTriggersOffIfAllowed, rowTriggersOn } from './bulk-write';
+export { withHashJoins } from './planner';
 export { readPseudonymisationKey, keyFileOf } from './pseudonymisation-key';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { runImport } from '@aiwr/server-ingest';
+import { recompute } from '@aiwr/server-coverage';
 import { generateDemoFiles } from './demo-files';
 import { DemoSize } from './demo-sizes';
 
@@ -44,6 +45,7 @@ export async function seedDemo(ds: DataSource, opts: SeedDemoOptions): Promise<{
       asAt: asAt ?? null,
       allowedOrgCodes: null,
       pseudonymisationKey: opts.pseudonymisationKey,
+      recompute,
     });
     if (r.outcome !== 'succeeded' && r.outcome !== 'duplicate')
       throw new Error(

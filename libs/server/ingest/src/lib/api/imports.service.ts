@@ -1,12 +1,18 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@aiwr/server-core';
+import { APP_CONFIG, AppConfig, RECOMPUTE, Recompute } from '@aiwr/server-core';
 import { AccessPolicy, AuditService, Caller } from '@aiwr/server-access';
 import { ImportMode, ImportSummary } from '../import-types';
 import { ImportKind } from '../columns';
 import { runImport } from '../pipeline';
-import { getImportRecord, listImports } from '../import-records';
+import { closeAbandonedImports, getImportRecord, listImports } from '../import-records';
 import { importProgress } from '../progress';
 import { discardUpload, StoredUpload } from './uploads';
 
@@ -26,13 +32,22 @@ const MODES: Record<string, ImportMode> = {
 
 /** What the HTTP endpoint and the GraphQL resolver share; who may import what and see which record is the AccessPolicy's. */
 @Injectable()
-export class ImportsService {
+export class ImportsService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) readonly config: AppConfig,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
+    @Inject(RECOMPUTE) private readonly recompute: Recompute,
   ) {}
+
+  /** Imports left `running` by a process that is gone are stored as `abandoned` when the API starts. */
+  async onApplicationBootstrap(): Promise<void> {
+    await closeAbandonedImports(this.db).catch((e) => {
+      // 42P01: no import_record table, i.e. an unmigrated database (schema:print starts the app on one).
+      if (e?.driverError?.code !== '42P01' && e?.code !== '42P01') throw e;
+    });
+  }
 
   /**
    * Runs the pipeline on a stored upload. With `wait` false it returns as soon as the import record
@@ -58,6 +73,7 @@ export class ImportsService {
       orgCode,
       allowedOrgCodes,
       userId: caller.userId,
+      recompute: this.recompute,
       onStarted: started,
     })
       .then(async (summary) => {
