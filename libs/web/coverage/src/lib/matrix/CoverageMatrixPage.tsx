@@ -25,6 +25,7 @@ import {
   useCoverageFilter,
   useCoverage,
 } from '@aiwr/web-data-access';
+import '../measure-select.css';
 
 export const MATRIX_MEASURES = {
   requirements: {
