@@ -16,6 +16,7 @@ import {
   applyFilterChange,
   filtersToSearch,
   FilterBar,
+  PrintNotes,
   ScopeLine,
   ExportLinks,
   coverageColumns,
@@ -152,6 +153,7 @@ export function CoverageMatrixPage() {
         />
         {rowsHaveSuppression(rows) && <SuppressionNote />}
       </QueryState>
+      <PrintNotes asAt={data?.coverage.asAt} filters={filters} />
     </>
   );
 }
