@@ -72,6 +72,28 @@ export default [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'scope:test', onlyDependOnLibsWithTags: ['*'] },
+            // Server domains, one way: access ← ingest; access ← archetypes ← coverage ← reporting.
+            // Writers (ingest, archetype rules and products) reach the recompute, which coverage owns,
+            // only through the RECOMPUTE port in @aiwr/server-core; the application wires it.
+            {
+              sourceTag: 'domain:access',
+              notDependOnLibsWithTags: [
+                'domain:ingest',
+                'domain:archetypes',
+                'domain:coverage',
+                'domain:reporting',
+              ],
+            },
+            {
+              sourceTag: 'domain:ingest',
+              notDependOnLibsWithTags: ['domain:archetypes', 'domain:coverage', 'domain:reporting'],
+            },
+            {
+              sourceTag: 'domain:archetypes',
+              notDependOnLibsWithTags: ['domain:ingest', 'domain:coverage', 'domain:reporting'],
+            },
+            { sourceTag: 'domain:coverage', notDependOnLibsWithTags: ['domain:ingest', 'domain:reporting'] },
+            { sourceTag: 'domain:reporting', notDependOnLibsWithTags: ['domain:ingest'] },
           ],
         },
       ],

@@ -4,10 +4,12 @@ import { IngestFunctions1763820000000 } from './migrations/1763820000000-ingest-
 import { ArchetypeRulesAndNeeds1763830000000 } from './migrations/1763830000000-archetype-rules-and-needs';
 import { CoverageRollups1763850000000 } from './migrations/1763850000000-coverage-rollups';
 import { HashAssignmentNumbers1764100000001 } from './migrations/1764100000001-hash-assignment-numbers';
+import { ImportLiveness1764200000001 } from './migrations/1764200000001-import-liveness';
 import { MappingsEquivalencesTargets1764300000001 } from './migrations/1764300000001-mappings-equivalences-targets';
 import { PrimaryCare1764500000001 } from './migrations/1764500000001-primary-care';
 import { PlanningFlows1764600000001 } from './migrations/1764600000001-planning-flows';
 import { ReportSubscriptions1764700000001 } from './migrations/1764700000001-report-subscriptions';
+import { ReportPackPlanning1764700000002 } from './migrations/1764700000002-report-pack-planning';
 
 /** Every migration, in order. The schema changes only through these (never `synchronize`). */
 export const migrations = [
@@ -16,10 +18,12 @@ export const migrations = [
   ArchetypeRulesAndNeeds1763830000000,
   CoverageRollups1763850000000,
   HashAssignmentNumbers1764100000001,
+  ImportLiveness1764200000001,
   MappingsEquivalencesTargets1764300000001,
   PrimaryCare1764500000001,
   PlanningFlows1764600000001,
   ReportSubscriptions1764700000001,
+  ReportPackPlanning1764700000002,
 ];
 
 export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {

@@ -9,5 +9,6 @@ export {
 export { trustTypeFromName } from './seeds/reference-seed';
 export * from './seeds/archetype-seed';
 export { rowTriggersOffIfAllowed, rowTriggersOn } from './bulk-write';
+export { withHashJoins } from './planner';
 export { readPseudonymisationKey, keyFileOf } from './pseudonymisation-key';
 export * from './seeds/primary-care-seed';

@@ -1,4 +1,5 @@
 // npm run bench:import [-- --rows 1500000 --trust-rows 30000 --no-recompute --trust-only --keep]
+// npm run bench:import -- --scenario monthly [...]   (a trust's next month on a full database: bench-import-monthly.ts)
 //
 // Imports a national staff file (~1.5 M rows over the open English trusts) and a 30k-staff trust file
 // through the real pipeline into a fresh embedded PostgreSQL (temporary directory), and prints rows/s,
@@ -17,6 +18,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, migrateAndSeedReference } from '@aiwr/db';
 import { runImport, ImportSummary } from '@aiwr/server-ingest';
+import { recompute } from '@aiwr/server-coverage';
+import { runMonthlyScenario } from './bench-import-monthly';
 
 const { values: args } = parseArgs({
   options: {
@@ -25,6 +28,21 @@ const { values: args } = parseArgs({
     'no-recompute': { type: 'boolean', default: false },
     'trust-only': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    scenario: { type: 'string', default: 'first-import' },
+    // monthly scenario (bench-import-monthly.ts, bench-trust-shape.ts)
+    runs: { type: 'string' },
+    multi: { type: 'string' },
+    departments: { type: 'string' },
+    titles: { type: 'string' },
+    columns: { type: 'string' },
+    'plain-spellings': { type: 'boolean' },
+    org: { type: 'string' },
+    seed: { type: 'string' },
+    'base-months': { type: 'string' },
+    'base-trusts': { type: 'string' },
+    'no-explain': { type: 'boolean' },
+    'explain-ms': { type: 'string' },
+    'async-commit': { type: 'boolean' },
   },
 });
 
@@ -221,7 +239,7 @@ async function main() {
           fileName: path.basename(file),
           asAt,
           allowedOrgCodes: null,
-          recompute: !args['no-recompute'],
+          recompute: args['no-recompute'] ? null : recompute,
           onPhase: (phase, ms) => (phases[phase] = ms),
         }),
       );
@@ -256,7 +274,7 @@ async function main() {
 }
 
 if (require.main === module)
-  main().catch((e) => {
+  (args.scenario === 'monthly' ? runMonthlyScenario(args) : main()).catch((e) => {
     console.error(e);
     process.exit(1);
   });

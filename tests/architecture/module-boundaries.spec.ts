@@ -53,6 +53,27 @@ describe('module boundaries (eslint @nx/enforce-module-boundaries is an error)',
     expect(errors).toEqual([]);
   });
 
+  // The recompute's dependency order: access ← ingest; access ← archetypes ← coverage ← reporting.
+  it.each([
+    ['libs/server/ingest/src/lib/bad.ts', '@aiwr/server-coverage', 'recompute'],
+    ['libs/server/ingest/src/lib/bad.ts', '@aiwr/server-archetypes', 'evaluateSnapshots'],
+    ['libs/server/archetypes/src/lib/bad.ts', '@aiwr/server-coverage', 'refreshRollups'],
+    ['libs/server/coverage/src/lib/bad.ts', '@aiwr/server-reporting', 'ReportingModule'],
+    ['libs/server/access/src/lib/bad.ts', '@aiwr/server-archetypes', 'ArchetypesModule'],
+  ])('rejects %s importing %s (against the domain order)', async (file, lib, name) => {
+    const errors = await lint(file, `import { ${name} } from '${lib}';\nexport const x = ${name};\n`);
+    expect(errors.join('\n')).toMatch(/domain:|Circular dependency/);
+  });
+
+  it.each([
+    ['libs/server/coverage/src/lib/ok.ts', '@aiwr/server-archetypes', 'evaluateSnapshots'],
+    ['libs/server/ingest/src/lib/ok.ts', '@aiwr/server-access', 'AccessPolicy'],
+    ['libs/server/ingest/src/lib/ok.ts', '@aiwr/server-core', 'RECOMPUTE'],
+  ])('allows %s to import %s (with the domain order)', async (file, lib, name) => {
+    const errors = await lint(file, `import { ${name} } from '${lib}';\nexport const x = ${name};\n`);
+    expect(errors).toEqual([]);
+  });
+
   it('rejects a web feature importing another web feature, even through its index', async () => {
     const errors = await lint(
       'libs/web/archetypes/src/lib/bad.ts',

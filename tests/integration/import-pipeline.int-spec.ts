@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { openDataSource } from '@aiwr/db';
 import { assignmentKey, importProgress, pseudonymise, runImport } from '@aiwr/server-ingest';
+import { recompute } from '@aiwr/server-coverage';
 import { AS_AT, fixture, importedDataChecksum, importFixture, resetImportState } from './import-support';
 
 const KEY = process.env.PSEUDONYMISATION_KEY!;
@@ -243,6 +244,7 @@ describe('imports: the pipeline end to end against PostgreSQL', () => {
       filePath: fixture('completions-valid.csv'),
       fileName: 'c.csv',
       allowedOrgCodes: null,
+      recompute,
     });
     const [before] = await ds.query(
       `select md5(string_agg(t::text, ',' order by t::text)) as sum from training_completion t`,
@@ -252,6 +254,7 @@ describe('imports: the pipeline end to end against PostgreSQL', () => {
       filePath: copy,
       fileName: 'completions-again.csv',
       allowedOrgCodes: null,
+      recompute,
     });
     expect(r).toMatchObject({ outcome: 'succeeded', rowsImported: 4, rowsSkippedByRule: 2 });
     expect(r.summary).toMatchObject({ added: 0, updated: 0, unmatchedPeople: 1 });

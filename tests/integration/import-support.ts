@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ImportRequest, ImportSummary, runImport } from '@aiwr/server-ingest';
+import { recompute } from '@aiwr/server-coverage';
 
 export const FIXTURES = path.join(__dirname, '../fixtures/imports');
 export const fixture = (name: string) => path.join(FIXTURES, name);
@@ -12,7 +13,7 @@ export function importFixture(
   ds: DataSource,
   kind: ImportRequest['kind'],
   name: string,
-  opts: Partial<ImportRequest> = {},
+  opts: Partial<Omit<ImportRequest, 'recompute'>> = {},
 ): Promise<ImportSummary> {
   return runImport(ds, {
     kind,
@@ -20,6 +21,7 @@ export function importFixture(
     fileName: name,
     asAt: kind === 'staff' ? AS_AT : null,
     allowedOrgCodes: null,
+    recompute,
     ...opts,
   });
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { UsersService } from '@aiwr/server-access';
 import { pseudonymise, runImport } from '@aiwr/server-ingest';
+import { recompute } from '@aiwr/server-coverage';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ensureDemoUsers, signIn, signInAs, SignedIn } from '../support/auth';
 
@@ -41,6 +42,7 @@ describe('API: mappings, course equivalences and targets (previewed, versioned, 
       asAt: kind === 'staff' ? asAt : null,
       allowedOrgCodes: null,
       pseudonymisationKey: KEY,
+      recompute,
     });
   }
 

@@ -11,7 +11,7 @@ import { importPrimaryCare, primaryCareChecksum, resetPrimaryCare } from './prim
  */
 type BadCase = {
   file: string;
-  opts?: Partial<ImportRequest>;
+  opts?: Partial<Omit<ImportRequest, 'recompute'>>;
   errors: { line: number | null; column: string | null; code: string }[];
 };
 

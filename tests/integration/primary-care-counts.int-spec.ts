@@ -9,6 +9,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { AccessPolicy, Caller } from '@aiwr/server-access';
 import { runImport } from '@aiwr/server-ingest';
+import { recompute } from '@aiwr/server-coverage';
 import { TestApp, startTestApp } from '../support/test-app';
 import { SignedIn, signInAs } from '../support/auth';
 import { PC_AS_AT, PC_FIXTURES, fixtureRows, resetPrimaryCare } from './primary-care-support';
@@ -75,6 +76,7 @@ beforeAll(async () => {
     fileName: 'pharmacy-valid.csv',
     asAt: PC_AS_AT,
     allowedOrgCodes: null,
+    recompute,
   });
   expect(ph.outcome).toBe('succeeded');
   await new Promise((r) => setTimeout(r, 150)); // the API's caches hear the rollups' NOTIFY

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
 import { ImportRequest, ImportSummary, runImport } from '@aiwr/server-ingest';
+import { recompute } from '@aiwr/server-coverage';
 import { importedDataChecksum } from './import-support';
 
 export const PC_FIXTURES = path.join(__dirname, '../fixtures/primary-care');
@@ -12,7 +13,7 @@ export const PC_AS_AT = '2026-10-31';
 export function importPrimaryCare(
   ds: DataSource,
   name: string,
-  opts: Partial<ImportRequest> = {},
+  opts: Partial<Omit<ImportRequest, 'recompute'>> = {},
 ): Promise<ImportSummary> {
   return runImport(ds, {
     kind: 'primary_care',
@@ -20,6 +21,7 @@ export function importPrimaryCare(
     fileName: name,
     asAt: PC_AS_AT,
     allowedOrgCodes: null,
+    recompute,
     ...opts,
   });
 }

@@ -5,7 +5,8 @@
  * that a derived row with a broken reference still fails the whole transaction.
  */
 import { DataSource, EntityManager } from 'typeorm';
-import { insertTestSnapshot, reevaluate } from '@aiwr/server-archetypes';
+import { insertTestSnapshot } from '@aiwr/server-archetypes';
+import { recompute } from '@aiwr/server-coverage';
 import { TestApp, startTestApp } from '../support/test-app';
 
 const ORG = 'RJ2';
@@ -47,7 +48,7 @@ test('the superuser path writes every derived table and restores the trigger set
     const [{ su }] = await m.query(`select current_setting('is_superuser') as su`);
     expect(su).toBe('on'); // the embedded test server: the trigger-free path is the one under test
     await writeFixture(m);
-    expect(await reevaluate(m, [{ orgCode: ORG, asAt: AS_AT }])).toBe(1);
+    await recompute(m, { snapshots: [{ orgCode: ORG, asAt: AS_AT }] });
     expect(await count(m, 'person_snapshot')).toBe(2);
     expect(await count(m, 'person_need')).toBeGreaterThanOrEqual(2); // foundation for both at least
     expect(await count(m, 'person_archetype')).toBeGreaterThan(0);
@@ -64,7 +65,7 @@ test('a derived row with a broken reference fails the transaction, as the per-ro
     // Every current rule now names an archetype that does not exist: person_archetype rows would
     // break their foreign key to archetype.
     await m.query(`update archetype_rule set archetypes = array['no-such-archetype'] where valid_to is null`);
-    await reevaluate(m, [{ orgCode: ORG, asAt: AS_AT }]);
+    await recompute(m, { snapshots: [{ orgCode: ORG, asAt: AS_AT }] });
   });
   await expect(attempt).rejects.toThrow(/foreign-key check/);
   // Rolled back: the rules are untouched and nothing of the snapshot was kept.

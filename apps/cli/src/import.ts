@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { openDataSource } from '@aiwr/db';
 import { importProgress, ImportMode, ImportSummary, runImport } from '@aiwr/server-ingest';
+import { recompute } from '@aiwr/server-coverage';
 
 const USAGE = `usage: npm run import -- staff|primary_care|completions FILE [--as-at YYYY-MM-DD] [--org CODE] [--dry-run] [--skip-invalid]`;
 
@@ -50,6 +51,7 @@ async function main(): Promise<number> {
       asAt: values['as-at'] ?? null,
       orgCode: values.org ?? null,
       allowedOrgCodes: null,
+      recompute,
       onStarted: (id) => {
         if (!showBar) return;
         bar.start(100, 0, { rows: 0, phase: 'reading' });

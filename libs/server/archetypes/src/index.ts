@@ -1,6 +1,6 @@
 export { evaluateSnapshot, loadActiveRules, loadRuleReference } from './lib/evaluation/evaluate-snapshot';
 export { refreshNeedsMet } from './lib/evaluation/needs-met';
-export { currentSnapshots, reevaluate } from './lib/evaluation/reevaluate';
+export { currentSnapshots, evaluateSnapshots, snapshotsTouchedBy } from './lib/evaluation/reevaluate';
 export type { SnapshotRef } from './lib/evaluation/reevaluate';
 export { matchAssignment, titleKey, keywordKey } from './lib/rules/rule-conditions';
 export type { AssignmentFacts, MatchEvidence, RuleReference } from './lib/rules/rule-conditions';

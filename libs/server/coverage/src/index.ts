@@ -19,3 +19,4 @@ export {
 } from './lib/graphql/coverage.types';
 export type { GeographyBasis } from './lib/query/coverage-catalog';
 export { CoverageCatalog } from './lib/query/coverage-catalog';
+export { recompute, RecomputeModule } from './lib/recompute/recompute';

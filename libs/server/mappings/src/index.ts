@@ -1,7 +1,5 @@
 export { MappingsModule } from './lib/mappings.module';
 export { MappingsService, toReferenceChange } from './lib/mappings.service';
-export { applyAreaMappings, applyTrustAreaOverrides } from './lib/area-mappings';
-export { rebuildEquivalentCompletions } from './lib/equivalences';
 export { recomputeAfterReferenceChange } from './lib/recompute';
 export type { RecomputeWork } from './lib/recompute';
 export type { ReferenceChange } from './lib/reference-change';

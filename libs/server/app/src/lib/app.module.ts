@@ -6,7 +6,7 @@ import { CoreModule } from '@aiwr/server-core';
 import { ReferenceModule } from '@aiwr/server-reference';
 import { AccessModule, graphqlHardening } from '@aiwr/server-access';
 import { ArchetypesModule } from '@aiwr/server-archetypes';
-import { CoverageModule } from '@aiwr/server-coverage';
+import { CoverageModule, RecomputeModule } from '@aiwr/server-coverage';
 import { IngestModule } from '@aiwr/server-ingest';
 import { ReportingModule } from '@aiwr/server-reporting';
 import { PlanningModule } from '@aiwr/server-planning';
@@ -34,6 +34,7 @@ const hardening = graphqlHardening();
     AccessModule, // global sign-in guard, AccessPolicy, AuditService (libs/server/access)
     ReferenceModule,
     CoverageModule,
+    RecomputeModule, // the RECOMPUTE port that ingest and archetypes write through
     IngestModule,
     ArchetypesModule,
     ReportingModule,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { runImport } from '@aiwr/server-ingest';
 import { readReferenceCsv } from '@aiwr/db';
+import { recompute } from '@aiwr/server-coverage';
 import { generateDemoFiles } from './demo-files';
 import { generatePrimaryCareFiles } from './generate-primary-care';
 import { DemoSize } from './demo-sizes';
@@ -46,6 +47,7 @@ export async function seedDemo(ds: DataSource, opts: SeedDemoOptions): Promise<{
       asAt: asAt ?? null,
       allowedOrgCodes: null,
       pseudonymisationKey: opts.pseudonymisationKey,
+      recompute,
     });
     if (r.outcome !== 'succeeded' && r.outcome !== 'duplicate')
       throw new Error(

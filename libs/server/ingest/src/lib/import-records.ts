@@ -1,10 +1,59 @@
-import { DataSource } from 'typeorm';
+import type { PoolClient } from 'pg';
 import { ImportKind } from './columns';
 import { ImportMode, ImportSummary } from './import-types';
 
-/** import_record is written with plain autocommit statements, outside any import transaction. */
+/** A DataSource, an EntityManager (inside a transaction) or anything else that runs a query. */
+export type Queryable = { query(sql: string, params?: unknown[]): Promise<any> };
+
+/**
+ * A running import holds a transaction-scoped advisory lock named after its record for as long as its
+ * transaction lives. PostgreSQL releases it when that transaction ends, however it ends: committed,
+ * rolled back, the client killed, the backend or the server killed. So "this record's lock is held"
+ * is exactly "this import is still running", and pg_locks shows it to every role.
+ */
+const recordLockKey = (id: string) => `hashtextextended('aiwr-import-record:' || ${id}, 0)`;
+
+const aliveSql = (idSql: string) => `exists (
+  select 1 from pg_locks l
+  where l.locktype = 'advisory' and l.granted and l.objsubid = 1
+    and l.database = (select oid from pg_database where datname = current_database())
+    and l.classid::bigint = (${recordLockKey(idSql)} >> 32) & 4294967295
+    and l.objid::bigint = ${recordLockKey(idSql)} & 4294967295)`;
+
+/** Takes the liveness lock of a record about to be created, in the import's transaction. */
+export async function holdRecordLock(client: PoolClient, id: string): Promise<void> {
+  await client.query(`select pg_advisory_xact_lock(${recordLockKey('$1::text')})`, [id]);
+}
+
+/**
+ * Stores `abandoned` on every `running` record whose import is gone (process killed, connection lost,
+ * server restarted). Run when the API starts and before every import; readers see the same outcome
+ * in between (SELECT below), so nothing has to poll.
+ */
+export async function closeAbandonedImports(q: Queryable): Promise<number> {
+  const rows = await q.query(
+    `update import_record r set outcome = 'abandoned', error_count = 1, errors = $1::jsonb
+     where r.outcome = 'running' and not ${aliveSql('r.id::text')}
+     returning r.id`,
+    [JSON.stringify([ABANDONED_ERROR])],
+  );
+  return rows.length;
+}
+
+const ABANDONED_ERROR = {
+  line: null,
+  column: null,
+  value: null,
+  code: 'IMPORT_ABANDONED',
+  message:
+    'The import stopped before it finished (its process or its database connection ended); nothing was changed.',
+};
+
+/** import_record is written with plain autocommit statements, except the final state of a commit. */
 const SELECT = `
-  select id, kind, mode, outcome, file_name as "fileName", file_sha256 as "fileSha256", org_codes as "orgCodes",
+  select id, kind, mode,
+         case when outcome = 'running' and not ${aliveSql('import_record.id::text')} then 'abandoned' else outcome end as outcome,
+         file_name as "fileName", file_sha256 as "fileSha256", org_codes as "orgCodes",
          to_char(as_at, 'YYYY-MM-DD') as "asAt", rows_read as "rowsRead", rows_imported as "rowsImported",
          rows_skipped_by_rule as "rowsSkippedByRule", rows_rejected as "rowsRejected", error_count as "errorCount",
          errors, warnings, summary, coalesce(duration_ms, 0) as "durationMs", created_by as "createdBy",
@@ -12,8 +61,9 @@ const SELECT = `
   from import_record`;
 
 export async function createImportRecord(
-  ds: DataSource,
+  ds: Queryable,
   r: {
+    id: string;
     kind: ImportKind;
     mode: ImportMode;
     fileName: string;
@@ -25,8 +75,8 @@ export async function createImportRecord(
   },
 ): Promise<string> {
   const [row] = await ds.query(
-    `insert into import_record(kind, mode, file_name, file_sha256, org_codes, as_at, outcome, created_by, summary)
-     values ($1, $2, $3, $4, $5, $6, 'running', $7, $8) returning id`,
+    `insert into import_record(id, kind, mode, file_name, file_sha256, org_codes, as_at, outcome, created_by, summary)
+     values ($9, $1, $2, $3, $4, $5, $6, 'running', $7, $8) returning id`,
     [
       r.kind,
       r.mode,
@@ -36,13 +86,15 @@ export async function createImportRecord(
       r.asAt,
       r.userId,
       { parameters: r.parameters },
+      r.id,
     ],
   );
   return row.id;
 }
 
+/** Writes the final state; inside the import transaction when it commits, so data and record land together. */
 export async function finishImportRecord(
-  ds: DataSource,
+  ds: Queryable,
   id: string,
   r: Partial<ImportSummary> & { outcome: ImportSummary['outcome']; durationMs: number },
 ): Promise<ImportSummary> {
@@ -72,7 +124,7 @@ export async function finishImportRecord(
   return (await getImportRecord(ds, id))!;
 }
 
-export async function getImportRecord(ds: DataSource, id: string): Promise<ImportSummary | null> {
+export async function getImportRecord(ds: Queryable, id: string): Promise<ImportSummary | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const [row] = await ds.query(`${SELECT} where id = $1`, [id]);
   return row ?? null;
@@ -80,9 +132,8 @@ export async function getImportRecord(ds: DataSource, id: string): Promise<Impor
 
 /** An earlier successful import of the same bytes with the same parameters (kind, as-at, organisation, mode) makes this one a no-op. */
 export async function findEarlierImport(
-  ds: DataSource,
+  ds: Queryable,
   q: {
-    id: string;
     kind: ImportKind;
     sha256: string;
     asAt: string | null;
@@ -92,11 +143,11 @@ export async function findEarlierImport(
 ): Promise<ImportSummary | null> {
   const [row] = await ds.query(
     `${SELECT}
-     where file_sha256 = $1 and kind = $2 and outcome = 'succeeded' and id <> $3 and mode = $6
-       and (summary->'parameters'->>'asAt') is not distinct from $4
-       and (summary->'parameters'->>'orgCode') is not distinct from $5
+     where file_sha256 = $1 and kind = $2 and outcome = 'succeeded' and mode = $5
+       and (summary->'parameters'->>'asAt') is not distinct from $3
+       and (summary->'parameters'->>'orgCode') is not distinct from $4
      order by created_at limit 1`,
-    [q.sha256, q.kind, q.id, q.asAt, q.orgCode, q.mode],
+    [q.sha256, q.kind, q.asAt, q.orgCode, q.mode],
   );
   return row ?? null;
 }
@@ -107,7 +158,7 @@ export async function findEarlierImport(
  * in its list (null = everything; a failed import that named none is shown only to the person who ran it).
  */
 export async function listImports(
-  ds: DataSource,
+  ds: Queryable,
   q: { first: number; after?: string | null; visibility: { ranBy: string; orgCodes: string[] | null } },
 ): Promise<{ items: ImportSummary[]; hasMore: boolean }> {
   const first = Math.min(Math.max(q.first, 1), 100);
@@ -134,4 +185,18 @@ function decodeCursor(c: string): { at: string; id: string } | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Serialises imports of the same bytes with the same settings (the identity a repeat is recognised
+ * by), in the import's transaction: a second, concurrent upload of the same file waits here, then
+ * finds the first one's committed record and returns it instead of running again.
+ */
+export async function lockRepeatsOf(
+  client: PoolClient,
+  q: { kind: ImportKind; sha256: string; asAt: string | null; orgCode: string | null; mode: ImportMode },
+): Promise<void> {
+  await client.query(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+    ['aiwr-import-file', q.kind, q.sha256, q.asAt ?? '', q.orgCode ?? '', q.mode].join(':'),
+  ]);
 }

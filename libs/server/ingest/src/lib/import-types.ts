@@ -1,7 +1,16 @@
+import type { Recompute } from '@aiwr/server-core';
 import type { ImportKind } from './columns';
 
 export type ImportMode = 'all_or_nothing' | 'validate_only' | 'skip_invalid';
-export type ImportOutcome = 'running' | 'succeeded' | 'validated' | 'rejected' | 'failed' | 'duplicate';
+export type ImportOutcome =
+  | 'running'
+  | 'succeeded'
+  | 'validated'
+  | 'rejected'
+  | 'failed'
+  | 'duplicate'
+  /** its process or connection ended before it finished; nothing it did was kept */
+  | 'abandoned';
 
 /** One entry of the error report. `value` is cut to 80 characters and never holds personal data. */
 export type ImportErrorEntry = {
@@ -32,10 +41,11 @@ export type ImportRequest = {
   /** lets the caller follow progress (the id is known before the work starts) */
   onStarted?: (importId: string) => void;
   /**
-   * Recompute archetypes, needs and rollups in the import transaction (default true). Only the
-   * benchmark turns it off, to time the pipeline apart from the archetype and rollup recomputation.
+   * The port through which the import reports what it wrote, so archetypes, needs and rollups are
+   * recomputed in the import transaction (@aiwr/server-coverage `recompute`, wired by the caller).
+   * null only in the benchmark that times the pipeline without the recompute.
    */
-  recompute?: boolean;
+  recompute: Recompute | null;
   /** the national benchmark measures phases; nothing else needs this */
   onPhase?: (phase: string, ms: number) => void;
 };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
 import { loadConfig } from '@aiwr/server-core';
@@ -27,14 +28,22 @@ import {
 import {
   DuplicateRows,
   lockOrganisations,
-  recomputeAfterCompletions,
-  recomputeAfterStaff,
   swapStaffSnapshot,
   upsertCompletions,
   organisationsWithKeptCourses,
 } from './swap';
+import { applyTrustAreaOverrides } from './mapping/area-mappings';
+import { rebuildEquivalentCompletions } from './mapping/equivalences';
 import { finishProgress, startProgress, updateProgress } from './progress';
-import { createImportRecord, findEarlierImport, finishImportRecord } from './import-records';
+import {
+  closeAbandonedImports,
+  createImportRecord,
+  findEarlierImport,
+  finishImportRecord,
+  holdRecordLock,
+  lockRepeatsOf,
+  Queryable,
+} from './import-records';
 import {
   collectPcnConflicts,
   createPrimaryCareOrganisations,
@@ -56,6 +65,7 @@ export async function runImport(ds: DataSource, req: ImportRequest): Promise<Imp
   const asAtParam = req.asAt ? normaliseIsoDate(req.asAt) : null;
   const orgParam = req.orgCode ? req.orgCode.trim().toUpperCase() : null;
   const parameters = { asAt: asAtParam, orgCode: orgParam, mode };
+  await closeAbandonedImports(ds);
 
   let facts: FileFacts | null = null;
   let earlyRejection: FileRejected | null = null;
@@ -66,79 +76,94 @@ export async function runImport(ds: DataSource, req: ImportRequest): Promise<Imp
     earlyRejection = e;
   }
   const sha256 = facts?.sha256 ?? (await sha256Of(req.filePath));
-  const id = await createImportRecord(ds, {
-    kind: req.kind,
-    mode,
-    fileName: req.fileName,
-    sha256,
-    asAt: asAtParam,
-    orgCodes: orgParam ? [orgParam] : [],
-    userId: req.userId ?? null,
-    parameters,
-  });
-  const progress = startProgress(id, facts?.size ?? 0);
-  req.onStarted?.(id);
+
+  const queryRunner = ds.createQueryRunner();
+  const client = (await queryRunner.connect()) as PoolClient;
+  let id: string | null = null;
+  let progress: ReturnType<typeof startProgress> | null = null;
+  // Writes the record's final state: inside the import transaction when it commits (data and record
+  // land together, so a repeat waiting on the lock below sees "succeeded"), afterwards otherwise.
   const finish = async (
     outcome: Outcome,
     r: Partial<ImportSummary> & { summary?: Record<string, unknown> },
+    q: Queryable = ds,
   ) => {
-    finishProgress(progress, outcome);
-    return finishImportRecord(ds, id, {
+    finishProgress(progress!, outcome);
+    return finishImportRecord(q, id!, {
       ...r,
       outcome,
       durationMs: Date.now() - started,
       summary: { parameters, ...(r.summary ?? {}) },
     });
   };
-
   const rejectFile = (e: FileRejected) => {
     const errors = fileErrors(e);
     return finish('rejected', { errors, errorCount: errors.length });
   };
-  if (earlyRejection) return rejectFile(earlyRejection);
-  if (mode !== 'validate_only') {
-    const earlier = await findEarlierImport(ds, {
-      id,
-      kind: req.kind,
-      sha256,
-      asAt: asAtParam,
-      orgCode: orgParam,
-      mode,
-    });
-    if (earlier)
-      return finish('duplicate', {
-        orgCodes: earlier.orgCodes,
-        asAt: earlier.asAt,
-        warnings: [
-          `This file was already imported on ${earlier.createdAt} with the same settings (import ${earlier.id}); nothing was changed.`,
-        ],
-        summary: { duplicateOf: earlier.id },
-      });
-  }
-
-  const queryRunner = ds.createQueryRunner();
-  const client = (await queryRunner.connect()) as PoolClient;
   try {
     // Room for the staging tables in memory (8 MB by default). Only possible before this connection
     // first uses a temporary table; later imports on the same pooled connection keep the setting.
     await client.query(`set temp_buffers = '256MB'`).catch(() => undefined);
     await queryRunner.startTransaction();
-    // Whole-file aggregates and the sorted insert stay in memory instead of spilling to disk.
-    await client.query(`set local work_mem = '256MB'`);
+    await client.query(
+      // Whole-file aggregates and the sorted insert stay in memory instead of spilling to disk.
+      `set local work_mem = '256MB';
+       -- A client that dies mid-statement is noticed within a second, not when the statement ends:
+       -- the backend stops, rolls back and releases the organisation locks.
+       set local client_connection_check_interval = '1s';
+       -- A client that hangs (alive, silent) between statements cannot hold the locks for ever.
+       set local idle_in_transaction_session_timeout = '2min'`,
+    );
+    if (!earlyRejection && mode !== 'validate_only') {
+      // The repeat check runs under the lock that serialises identical imports, so of two concurrent
+      // uploads of one file the second waits and then answers with the first one's record.
+      await lockRepeatsOf(client, { kind: req.kind, sha256, asAt: asAtParam, orgCode: orgParam, mode });
+      const earlier = await findEarlierImport(ds, {
+        kind: req.kind,
+        sha256,
+        asAt: asAtParam,
+        orgCode: orgParam,
+        mode,
+      });
+      if (earlier) {
+        await queryRunner.rollbackTransaction();
+        return repeatOf(earlier);
+      }
+    }
+    id = randomUUID();
+    await holdRecordLock(client, id);
+    await createImportRecord(ds, {
+      id,
+      kind: req.kind,
+      mode,
+      fileName: req.fileName,
+      sha256,
+      asAt: asAtParam,
+      orgCodes: orgParam ? [orgParam] : [],
+      userId: req.userId ?? null,
+      parameters,
+    });
+    progress = startProgress(id, facts?.size ?? 0);
+    req.onStarted?.(id);
+    // Every other ending is recorded (autocommit, on another connection) while this transaction still
+    // holds the record's lock, then rolled back: the record never looks abandoned in between.
+    if (earlyRejection) return await rejectFile(earlyRejection);
+
     const result = await stageValidateAndWrite(queryRunner, client, req, facts!, {
       id,
       mode,
       asAtParam,
       orgParam,
-      progress: (change) => updateProgress(progress, change),
+      progress: (change) => updateProgress(progress!, change),
       phase: (name, ms) => req.onPhase?.(name, ms),
     });
-    if (result.commit) await queryRunner.commitTransaction();
-    else await queryRunner.rollbackTransaction();
-    return finish(result.outcome, result.record);
+    if (!result.commit) return await finish(result.outcome, result.record);
+    const summary = await finish(result.outcome, result.record, queryRunner.manager);
+    await queryRunner.commitTransaction();
+    return summary;
   } catch (e) {
-    if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction().catch(() => undefined);
-    if (e instanceof FileRejected) return rejectFile(e);
+    if (!id) throw e;
+    if (e instanceof FileRejected) return await rejectFile(e);
     await finish('failed', {
       errors: [
         {
@@ -154,8 +179,21 @@ export async function runImport(ds: DataSource, req: ImportRequest): Promise<Imp
     });
     throw e;
   } finally {
+    if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction().catch(() => undefined);
     await queryRunner.release();
   }
+}
+
+/** A repeat records nothing of its own: the caller gets the earlier import's record, marked as a repeat. */
+function repeatOf(earlier: ImportSummary): ImportSummary {
+  return {
+    ...earlier,
+    outcome: 'duplicate',
+    warnings: [
+      `This file was already imported on ${earlier.createdAt} with the same settings (import ${earlier.id}); nothing was changed.`,
+    ],
+    summary: { ...earlier.summary, duplicateOf: earlier.id },
+  };
 }
 
 type StageContext = {
@@ -352,12 +390,18 @@ async function stageValidateAndWrite(
         written.practicePcn = await recordPracticePcn(client, { importId: ctx.id, asAt: asAt! });
       lap('write');
       ctx.progress({ phase: 'recomputing' });
-      if (req.recompute !== false) await recomputeAfterStaff(queryRunner.manager, orgCodes, asAt!);
+      const snapshots = orgCodes.map((orgCode) => ({ orgCode, asAt: asAt! }));
+      // A trust's own area-of-work overrides (the rows were mapped by the national mapping only).
+      await applyTrustAreaOverrides(queryRunner.manager, snapshots);
+      // What was written goes to the recompute port (derived data, same transaction).
+      await req.recompute?.(queryRunner.manager, { snapshots });
     } else {
       written = await upsertCompletions(client, { importId: ctx.id, orgCodes: writtenOrgs, key });
       lap('write');
       ctx.progress({ phase: 'recomputing' });
-      if (req.recompute !== false) await recomputeAfterCompletions(queryRunner.manager, writtenOrgs);
+      // Kept completions of courses outside the catalogue count when an equivalence names them.
+      await rebuildEquivalentCompletions(queryRunner.manager, writtenOrgs);
+      await req.recompute?.(queryRunner.manager, { completionsOf: writtenOrgs });
     }
     lap('recompute');
     return {

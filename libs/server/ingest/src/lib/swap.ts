@@ -1,9 +1,5 @@
 import type { PoolClient } from 'pg';
-import { EntityManager } from 'typeorm';
 import { rowTriggersOffIfAllowed, rowTriggersOn } from '@aiwr/db';
-import { reevaluate, refreshNeedsMet } from '@aiwr/server-archetypes';
-import { refreshRollups } from '@aiwr/server-coverage';
-import { applyTrustAreaOverrides, rebuildEquivalentCompletions } from '@aiwr/server-mappings';
 
 /**
  * Writing a validated import, inside the import's transaction. Imports of the same organisation are
@@ -100,29 +96,6 @@ async function verifyForeignKeysSetBased(client: PoolClient, asAt: string): Prom
     throw new Error(
       'Staged assignments failed the foreign-key check (staff group, clinical area or snapshot)',
     );
-}
-
-/** Archetypes, needs and rollups of the snapshots just written, in the same transaction (libs/server/archetypes). */
-export async function recomputeAfterStaff(m: EntityManager, orgCodes: string[], asAt: string): Promise<void> {
-  // Fresh rows have no statistics yet; the recomputation's joins plan badly without them.
-  await m.query(`analyze staff_assignment, staff_snapshot`);
-  // A trust's own area-of-work overrides (the import mapped by the national mapping only).
-  await applyTrustAreaOverrides(
-    m,
-    orgCodes.map((orgCode) => ({ orgCode, asAt })),
-  );
-  await reevaluate(
-    m,
-    orgCodes.map((orgCode) => ({ orgCode, asAt })),
-  );
-}
-
-export async function recomputeAfterCompletions(m: EntityManager, orgCodes: string[]): Promise<void> {
-  // Kept completions of courses outside the catalogue count when an equivalence names them.
-  await rebuildEquivalentCompletions(m, orgCodes);
-  await m.query(`analyze training_completion`);
-  await refreshNeedsMet(m, orgCodes);
-  for (const org of orgCodes) await refreshRollups(m, org);
 }
 
 /** Completions are facts: upserted by (organisation, person, module, completion date), so a re-import changes nothing. */

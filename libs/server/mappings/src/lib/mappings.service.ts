@@ -1,7 +1,8 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessPolicy, AuditService, Caller } from '@aiwr/server-access';
+import { RECOMPUTE, Recompute } from '@aiwr/server-core';
 import { CoverageService } from '@aiwr/server-coverage';
 import { applyReferenceChange, recordHistory, ReferenceChange } from './reference-change';
 import { recomputeAfterReferenceChange } from './recompute';
@@ -80,6 +81,7 @@ export class MappingsService {
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly coverage: CoverageService,
+    @Inject(RECOMPUTE) private readonly recompute: Recompute,
   ) {}
 
   /** National rows plus the organisation rows of `orgCode` (or of every organisation the caller sees). */
@@ -189,7 +191,7 @@ export class MappingsService {
     await this.access.assertCanEditReference(caller, scopeOf(change));
     const result = await this.db.transaction(async (m) => {
       const applied = await applyReferenceChange(m, change, caller.email);
-      const organisationsReevaluated = await recomputeAfterReferenceChange(m, applied.work);
+      const organisationsReevaluated = await recomputeAfterReferenceChange(m, applied.work, this.recompute);
       const version = await recordHistory(m, applied, caller.email, reason.trim(), organisationsReevaluated);
       await this.audit.record(
         caller,

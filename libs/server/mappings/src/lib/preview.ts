@@ -91,7 +91,8 @@ export async function previewReferenceChange(
     );
     const catalogBefore = change.kind === 'coverage_target' ? await CoverageCatalog.load(m) : null;
     const applied = await applyReferenceChange(m, change, 'preview');
-    await recomputeAfterReferenceChange(m, { ...applied.work, preview: true });
+    // What-if: person rows only (null: no rollups); the transaction rolls back.
+    await recomputeAfterReferenceChange(m, applied.work, null);
     const after = await figures(m, snaps);
     const moves: { orgCode: string; fromCode: string; toCode: string; people: number }[] = await m.query(
       `select a.org_code as "orgCode", b.clinical_area_code as "fromCode", a.clinical_area_code as "toCode",

@@ -2,8 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { matchKey } from '@aiwr/shared-domain';
 import { currentSnapshots } from '@aiwr/server-archetypes';
-import { applyAreaMappings } from './area-mappings';
-import { rebuildEquivalentCompletions } from './equivalences';
+import { applyAreaMappings, rebuildEquivalentCompletions } from '@aiwr/server-ingest';
 import { RecomputeWork } from './recompute';
 
 export type ReferenceKind = 'area_of_work' | 'course_equivalence' | 'coverage_target';

@@ -30,6 +30,7 @@ export const OUTCOME_TEXT: Record<string, string> = {
   failed: 'Failed',
   duplicate: 'Already imported: this file was loaded before, nothing changed',
   running: 'Running',
+  abandoned: 'Abandoned: it stopped before it finished, nothing was changed',
 };
 
 const errorColumns: DataColumn<ImportErrorRow>[] = [

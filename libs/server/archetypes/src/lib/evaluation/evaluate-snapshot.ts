@@ -1,7 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { RuleReference } from '../rules/rule-conditions';
-import { ActiveRule, matchingRulesSql, SqlParams, titleKeySql } from '../rules/rule-sql';
-import { deciderCompletionsSql, metSql, withHashJoins } from './needs-met';
+import { ActiveRule } from '../rules/rule-sql';
+import { writePersonArchetypes } from './match-rules';
+import { withHashJoins } from '@aiwr/db';
+import { deciderCompletionsSql, metSql } from './needs-met';
 
 export async function loadRuleReference(m: EntityManager): Promise<RuleReference> {
   const [row] = await m.query(`
@@ -34,33 +36,7 @@ async function evaluate(m: EntityManager, orgCode: string, asAt: string): Promis
   for (const table of ['person_need', 'person_archetype', 'person_snapshot'])
     await m.query(`delete from ${table} where org_code = $1 and as_at = $2`, [orgCode, asAt]);
 
-  const p = new SqlParams(2);
-  const lateral = matchingRulesSql(rules, ref, p);
-  // Rules see only these fields, so they are evaluated once per distinct combination ("role profile":
-  // a few thousand in a 30,000-person trust) and joined back to the assignments. Blank and missing
-  // values are folded to '' so the join can hash; no condition can match an empty value either way.
-  await m.query(
-    `with src as (
-       select person_key, assignment_no, staff_group_code, coalesce(job_role, '') as job_role,
-              coalesce(occupation_code, '') as occupation_code, coalesce(area_of_work, '') as area_of_work,
-              clinical_area_code, coalesce(position_title, '') as position_title, coalesce(pay_band, '') as pay_band
-       from staff_assignment where org_code = $1 and as_at = $2),
-     -- materialized: evaluate the rules on the profiles, before the join back to 30,000 assignments
-     matched as materialized (
-       select a.staff_group_code, a.job_role, a.occupation_code, a.area_of_work, a.clinical_area_code, a.position_title,
-              a.pay_band, r.rule_id, r.rule_version, r.archetypes
-       from (select p.*, ${titleKeySql('p.position_title')} as title_key
-             from (select distinct staff_group_code, job_role, occupation_code, area_of_work, clinical_area_code,
-                          position_title, pay_band from src) p
-             offset 0) a -- offset 0: fold each title once, not once per rule
-       cross join lateral ${lateral} r)
-     insert into person_archetype(org_code, as_at, person_key, archetype_code, rule_id, rule_version, assignment_no)
-     select $1, $2, s.person_key, x.archetype, m.rule_id, m.rule_version, s.assignment_no
-     from src s
-     join matched m using (staff_group_code, job_role, occupation_code, area_of_work, clinical_area_code, position_title, pay_band)
-     cross join lateral unnest(m.archetypes) x(archetype)`,
-    [orgCode, asAt, ...p.values],
-  );
+  await writePersonArchetypes(m, orgCode, asAt, rules, ref);
 
   // Requirement = foundation for everyone + modules of every archetype held + one product module per
   // AI product live on the snapshot date whose audience matches one of the person's assignments; each

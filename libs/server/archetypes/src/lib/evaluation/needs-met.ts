@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { withHashJoins } from '@aiwr/db';
 
 /**
  * For every need in `needs` (columns org_code, as_at, person_key, module_code), the completion that
@@ -25,30 +26,6 @@ export const deciderCompletionsSql = (needs: string, orgCondition: string) => `
 
 export const metSql = (d: string, asAt: string) =>
   `(${d}.completed_on is not null and (${d}.expires_on is null or ${d}.expires_on > ${asAt}))`;
-
-/**
- * Runs `work` with nested-loop and merge joins disabled for the caller's transaction, then restores the
- * settings. Evaluation joins sets written moments earlier in the same transaction, which the planner has
- * no statistics for; it then takes 30,000 rows for one and picks a nested loop, or a merge join on part
- * of the key with the rest as a filter, both quadratic (minutes in the benchmark). Hash joins on the
- * whole key are right for every statement here.
- */
-export async function withHashJoins<T>(m: EntityManager, work: () => Promise<T>): Promise<T> {
-  const [before] = await m.query(
-    `select current_setting('enable_nestloop') as nestloop, current_setting('enable_mergejoin') as mergejoin`,
-  );
-  await m.query(
-    `select set_config('enable_nestloop', 'off', true), set_config('enable_mergejoin', 'off', true)`,
-  );
-  try {
-    return await work();
-  } finally {
-    await m.query(
-      `select set_config('enable_nestloop', $1, true), set_config('enable_mergejoin', $2, true)`,
-      [before.nestloop, before.mergejoin],
-    );
-  }
-}
 
 /**
  * After a completions import: recomputes met / met_on / expires_on and person_snapshot.modules_needed /

@@ -1,11 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { refreshRollups } from '@aiwr/server-coverage';
 import { rowTriggersOffIfAllowed, rowTriggersOn } from '@aiwr/db';
 import { StoredRuleConditions } from '@aiwr/shared-domain';
+import type { SnapshotRef } from '@aiwr/server-core';
 import { ruleToSql, SqlParams, titleKeySql } from '../rules/rule-sql';
 import { evaluateSnapshot, loadRuleReference } from './evaluate-snapshot';
 
-export type SnapshotRef = { orgCode: string; asAt: string };
+export type { SnapshotRef };
 
 /**
  * The "current" snapshots a rule change re-evaluates: the latest snapshot of each organisation.
@@ -22,7 +22,9 @@ export function currentSnapshots(m: EntityManager, orgCodes: string[] | null = n
 }
 
 /**
- * Re-evaluates the given snapshots and rebuilds their coverage rollups, in the caller's transaction.
+ * Evaluates the given snapshots (archetypes, needs, person summaries), in the caller's transaction.
+ * Evaluation only: the one recompute (@aiwr/server-coverage `recompute`, reached through the RECOMPUTE
+ * port) runs this and then the rollups.
  *
  * Every row written here is derived from the stored snapshot and reference tables, so where the role
  * may (superuser, as the embedded server is; what pg_restore --disable-triggers does) per-row
@@ -30,16 +32,9 @@ export function currentSnapshots(m: EntityManager, orgCodes: string[] | null = n
  * distinct value. Measured at national size: the triggers were about half of each organisation's
  * evaluation. An ordinary role keeps the per-row checks.
  */
-export async function reevaluate(
-  m: EntityManager,
-  snapshots: SnapshotRef[],
-  rollups = true,
-): Promise<number> {
+export async function evaluateSnapshots(m: EntityManager, snapshots: SnapshotRef[]): Promise<number> {
   const bulk = snapshots.length > 0 && (await rowTriggersOffIfAllowed(m));
-  for (const s of snapshots) {
-    await evaluateSnapshot(m, s.orgCode, s.asAt);
-    if (rollups) await refreshRollups(m, s.orgCode, s.asAt);
-  }
+  for (const s of snapshots) await evaluateSnapshot(m, s.orgCode, s.asAt);
   if (bulk) await verifyDerivedReferences(m, snapshots);
   return snapshots.length;
 }

@@ -1,8 +1,8 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessPolicy, AuditService, Caller } from '@aiwr/server-access';
-import { reevaluate } from '../evaluation/reevaluate';
+import { RECOMPUTE, Recompute } from '@aiwr/server-core';
 import { AiProductType, RegisterAiProductInput } from './products.types';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -14,6 +14,7 @@ export class ProductsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
+    @Inject(RECOMPUTE) private readonly recompute: Recompute,
   ) {}
 
   async list(caller: Caller, orgCode: string): Promise<AiProductType[]> {
@@ -109,7 +110,7 @@ export class ProductsService {
         `select org_code as "orgCode", as_at::text as "asAt" from staff_snapshot where org_code = $1`,
         [input.orgCode],
       );
-      await reevaluate(m, snapshots);
+      await this.recompute(m, { snapshots });
       await this.audit.record(
         caller,
         'ai_product.register',

@@ -1,5 +1,10 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { currentSnapshots, reevaluate, SnapshotRef, snapshotsTouchedBy } from '../evaluation/reevaluate';
+import {
+  currentSnapshots,
+  evaluateSnapshots,
+  SnapshotRef,
+  snapshotsTouchedBy,
+} from '../evaluation/reevaluate';
 import { RuleChangePreviewType } from '../graphql/rule.types';
 import { applyRuleChange, conditionsAround, RuleChange } from './rule-store';
 
@@ -59,7 +64,8 @@ export async function previewRuleChange(
     );
     const written = await applyRuleChange(m, change, 'preview', 'what-if preview (rolled back)');
     // Snapshots the change cannot touch keep identical figures, so only the others are re-evaluated.
-    await reevaluate(m, await snapshotsTouchedBy(m, snaps, await conditionsAround(m, written)), false);
+    // Evaluation only: the preview reads person rows, not rollups, and is rolled back.
+    await evaluateSnapshots(m, await snapshotsTouchedBy(m, snaps, await conditionsAround(m, written)));
     const after = await figures(m, snaps);
     // Aggregated in SQL: a national preview may move hundreds of thousands of person-archetype pairs.
     const [shift] = await m.query(

@@ -23,34 +23,87 @@ export class SqlParams {
 export const titleKeySql = (column: string) =>
   `' ' || btrim(regexp_replace(lower(coalesce(${column}, '')), '[^a-z0-9]+', ' ', 'g')) || ' '`;
 
+/** The assignment fields a rule condition can test, as columns of `a` (the title through `a.title_key`). */
+export const RULE_FIELDS = [
+  'staff_group_code',
+  'job_role',
+  'occupation_code',
+  'area_of_work',
+  'clinical_area_code',
+  'position_title',
+  'pay_band',
+] as const;
+export type RuleField = (typeof RULE_FIELDS)[number];
+
 /**
- * Translates a rule's conditions into a boolean SQL expression over `staff_assignment a` (plus its
- * folded `title_key`), with the
- * same meaning as `matchAssignment` (conditions ANDed, values ORed, excluded title keywords veto).
- * A condition whose values resolve to nothing (e.g. an unknown pay band) matches nobody.
+ * A rule's conditions as one boolean SQL expression per field it tests, over `a` (with `a.title_key`
+ * for the title). Conditions are ANDed across fields, values ORed within one, and excluded title
+ * keywords veto (part of the title's expression). A rule with no condition matches nobody: its staff
+ * group expression is `false`.
  */
-export function ruleToSql(c: StoredRuleConditions, ref: RuleReference, p: SqlParams): string {
-  const parts: string[] = [];
-  if (c.staffGroups)
-    parts.push(`a.staff_group_code = any(${p.add(resolveStaffGroups(c.staffGroups, ref), 'text[]')})`);
-  if (c.jobRoles) parts.push(`match_key(a.job_role) = any(${p.add(c.jobRoles.map(matchKey), 'text[]')})`);
-  if (c.occupationCodePrefixes)
-    parts.push(
+export function ruleFieldConditions(
+  c: StoredRuleConditions,
+  ref: RuleReference,
+  p: SqlParams,
+  only?: RuleField,
+): Map<RuleField, string> {
+  // With `only`, just that field's expression is built (and only its values become parameters).
+  const want = (f: RuleField) => !only || only === f;
+  const parts = new Map<RuleField, string>();
+  if (c.staffGroups && want('staff_group_code'))
+    parts.set(
+      'staff_group_code',
+      `a.staff_group_code = any(${p.add(resolveStaffGroups(c.staffGroups, ref), 'text[]')})`,
+    );
+  if (c.jobRoles && want('job_role'))
+    parts.set('job_role', `match_key(a.job_role) = any(${p.add(c.jobRoles.map(matchKey), 'text[]')})`);
+  if (c.occupationCodePrefixes && want('occupation_code'))
+    parts.set(
+      'occupation_code',
       `upper(a.occupation_code) like any(${p.add(
         c.occupationCodePrefixes.map((x) => `${x.toUpperCase()}%`),
         'text[]',
       )})`,
     );
-  if (c.areasOfWork)
-    parts.push(`match_key(a.area_of_work) = any(${p.add(c.areasOfWork.map(matchKey), 'text[]')})`);
-  if (c.clinicalAreas) parts.push(`a.clinical_area_code = any(${p.add(c.clinicalAreas, 'text[]')})`);
-  if (c.titleKeywords)
-    parts.push(`a.title_key like any(${p.add(keywordLikePatterns(c.titleKeywords), 'text[]')})`);
-  if (c.payBands) parts.push(`upper(a.pay_band) = any(${p.add(expandPayBands(c.payBands, ref), 'text[]')})`);
-  if (!parts.length) return 'false';
-  if (c.exclude?.length)
-    parts.push(`not (a.title_key like any(${p.add(keywordLikePatterns(c.exclude), 'text[]')}))`);
-  return parts.map((x) => `(${x})`).join(' and ');
+  if (c.areasOfWork && want('area_of_work'))
+    parts.set(
+      'area_of_work',
+      `match_key(a.area_of_work) = any(${p.add(c.areasOfWork.map(matchKey), 'text[]')})`,
+    );
+  if (c.clinicalAreas && want('clinical_area_code'))
+    parts.set('clinical_area_code', `a.clinical_area_code = any(${p.add(c.clinicalAreas, 'text[]')})`);
+  if (c.titleKeywords && want('position_title'))
+    parts.set(
+      'position_title',
+      `a.title_key like any(${p.add(keywordLikePatterns(c.titleKeywords), 'text[]')})`,
+    );
+  if (c.payBands && want('pay_band'))
+    parts.set('pay_band', `upper(a.pay_band) = any(${p.add(expandPayBands(c.payBands, ref), 'text[]')})`);
+  const any =
+    c.staffGroups ||
+    c.jobRoles ||
+    c.occupationCodePrefixes ||
+    c.areasOfWork ||
+    c.clinicalAreas ||
+    c.titleKeywords ||
+    c.payBands;
+  if (!any) return want('staff_group_code') ? new Map([['staff_group_code', 'false']]) : parts;
+  if (c.exclude?.length && want('position_title')) {
+    const veto = `not (a.title_key like any(${p.add(keywordLikePatterns(c.exclude), 'text[]')}))`;
+    const title = parts.get('position_title');
+    parts.set('position_title', title ? `(${title}) and ${veto}` : veto);
+  }
+  return parts;
+}
+
+/**
+ * Translates a rule's conditions into a boolean SQL expression over `staff_assignment a` (plus its
+ * folded `title_key`), with the same meaning as `matchAssignment` (conditions ANDed, values ORed,
+ * excluded title keywords veto). A condition whose values resolve to nothing (e.g. an unknown pay
+ * band) matches nobody.
+ */
+export function ruleToSql(c: StoredRuleConditions, ref: RuleReference, p: SqlParams): string {
+  return [...ruleFieldConditions(c, ref, p).values()].map((x) => `(${x})`).join(' and ');
 }
 
 /**

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { controlCount } from '@aiwr/shared-domain';
 import { AccessPolicy, AuditService, Caller } from '@aiwr/server-access';
-import { currentSnapshots, reevaluate, snapshotsTouchedBy } from '../evaluation/reevaluate';
+import { RECOMPUTE, Recompute } from '@aiwr/server-core';
+import { currentSnapshots, snapshotsTouchedBy } from '../evaluation/reevaluate';
 import {
   ArchetypeRuleChangeResultType,
   ArchetypeRuleType,
@@ -18,6 +19,7 @@ export class RulesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
+    @Inject(RECOMPUTE) private readonly recompute: Recompute,
   ) {}
 
   /** Current rules in order, with how many people each maps in the latest snapshots the caller can see. */
@@ -79,7 +81,8 @@ export class RulesService {
         await currentSnapshots(m),
         await conditionsAround(m, rules),
       );
-      const snapshotsReevaluated = await reevaluate(m, touched);
+      await this.recompute(m, { snapshots: touched });
+      const snapshotsReevaluated = touched.length;
       await this.audit.record(
         caller,
         action,

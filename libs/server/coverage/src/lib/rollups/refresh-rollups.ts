@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { withHashJoins } from '@aiwr/db';
 import {
   ASSIGNMENT_DIMENSIONS,
   JOB_ROLE_SETS,
@@ -61,50 +62,87 @@ const ITEM = 'chr(30)';
  * are per organisation and a person counts once per group: someone with one assignment is in exactly
  * one group of each grouping set, so their assignment rows are counted directly; only people with
  * several assignments are first reduced to one row per (person, group).
+ *
+ * The cost must not depend on the planner's estimates, which for a snapshot written moments ago (an
+ * as-at date beyond the statistics) are 1 row whatever the truth. So each base table is read once, by
+ * its (organisation, as-at) key and without a join, into a work table; work tables are ANALYZEd before
+ * anything joins them; the only joins are hash joins on the whole person key (withHashJoins); and a
+ * person's archetypes travel with the person as an array, unnested in place, instead of being joined
+ * back to the assignments (the nested loop that made a 30k trust take two minutes).
  */
 export async function refreshRollups(m: EntityManager, orgCode: string, asAt?: string): Promise<void> {
   const run = async (tx: EntityManager) => {
-    const params = [orgCode, asAt ?? null];
-    const { assignmentSets, withArchetypeSets, maskSql, jobRole } = await groupingSetsOf(tx, orgCode);
-    const inScope = `org_code = $1 and ($2::date is null or as_at = $2::date)`;
-    await tx.query(`delete from coverage_rollup where ${inScope}`, params);
-    await tx.query(`delete from coverage_module_rollup where ${inScope}`, params);
-    await dropWorkTables(tx);
+    await withHashJoins(tx, () => rebuild(tx, orgCode, asAt));
+    // Flows pin every join to the organisation's index ranges and keep the planner's own choice.
+    await refreshFlows(tx, orgCode);
+    await tx.query(`select pg_notify($1, $2)`, [ROLLUPS_CHANNEL, orgCode]);
+  };
+  // Temporary tables and the NOTIFY must share one transaction with the rollup writes.
+  if (m.queryRunner?.isTransactionActive) await run(m);
+  else await m.transaction(run);
+}
 
-    // Each person's requirement profile and number of assignments.
-    await tx.query(
-      `create temp table _cov_person as
-       select a.as_at, a.person_key, a.assignments, coalesce(n.profile, '') as profile
-       from (select as_at, person_key, count(*)::int as assignments from staff_assignment where ${inScope}
-             group by as_at, person_key) a
-       left join (select as_at, person_key,
-                         string_agg(module_code || ${FIELD} || layer || ${FIELD} || met::int, ${ITEM} order by module_code) as profile
-                  from person_need where ${inScope} group by as_at, person_key) n
-         on n.as_at = a.as_at and n.person_key = a.person_key`,
-      params,
-    );
-    await tx.query(
-      `create temp table _cov_profile_need as
+async function rebuild(tx: EntityManager, orgCode: string, asAt?: string): Promise<void> {
+  const params = [orgCode, asAt ?? null];
+  const { assignmentSets, withArchetypeSets, maskSql, jobRole } = await groupingSetsOf(tx, orgCode);
+  const inScope = `org_code = $1 and ($2::date is null or as_at = $2::date)`;
+  await tx.query(`delete from coverage_rollup where ${inScope}`, params);
+  await tx.query(`delete from coverage_module_rollup where ${inScope}`, params);
+  await dropWorkTables(tx);
+
+  // One read of each base table, by key, no join.
+  await tx.query(
+    `create temp table _cov_assignment as
+       select as_at, person_key, coalesce(department, '') as department, staff_group_code, clinical_area_code,
+              coalesce(pay_band, '') as pay_band, coalesce(job_role, '') as job_role, fte
+       from staff_assignment where ${inScope}`,
+    params,
+  );
+  await tx.query(
+    `create temp table _cov_need as
+       select as_at, person_key,
+              string_agg(module_code || ${FIELD} || layer || ${FIELD} || met::int, ${ITEM} order by module_code) as profile
+       from person_need where ${inScope} group by as_at, person_key`,
+    params,
+  );
+  await tx.query(
+    `create temp table _cov_held as
+       select as_at, person_key, archetypes from person_snapshot where ${inScope} and cardinality(archetypes) > 0`,
+    params,
+  );
+  await tx.query(`analyze _cov_assignment; analyze _cov_need; analyze _cov_held`);
+
+  // Each person's requirement profile, number of assignments and archetypes held.
+  await tx.query(
+    `create temp table _cov_person as
+       select a.as_at, a.person_key, a.assignments, coalesce(n.profile, '') as profile, coalesce(h.archetypes, '{}') as archetypes
+       from (select as_at, person_key, count(*)::int as assignments from _cov_assignment group by as_at, person_key) a
+       left join _cov_need n on n.as_at = a.as_at and n.person_key = a.person_key
+       left join _cov_held h on h.as_at = a.as_at and h.person_key = a.person_key`,
+  );
+  await tx.query(`analyze _cov_person`);
+  await tx.query(
+    `create temp table _cov_profile_need as
        select d.profile, split_part(e, ${FIELD}, 1) as module_code, split_part(e, ${FIELD}, 2) as layer,
               split_part(e, ${FIELD}, 3) = '1' as met
        from (select distinct profile from _cov_person where profile <> '') d
        cross join lateral unnest(string_to_array(d.profile, ${ITEM})) e`,
-    );
-    // Per profile: pairs, fully trained (no needs = nothing outstanding, as person_snapshot.fully_trained)
-    // and the foundation layer met in full.
-    await tx.query(`
+  );
+  // Per profile: pairs, fully trained (no needs = nothing outstanding, as person_snapshot.fully_trained)
+  // and the foundation layer met in full.
+  await tx.query(`
       create temp table _cov_profile as
       select d.profile, count(n.module_code)::int as needed, (count(*) filter (where n.met))::int as met,
              coalesce(bool_and(n.met), true) as fully_trained,
              coalesce(bool_and(n.met) filter (where n.layer = 'foundation'), false) as foundation_met
       from (select distinct profile from _cov_person) d left join _cov_profile_need n on n.profile = d.profile
       group by d.profile`);
-    await tx.query(`
+  await tx.query(`
       create temp table _cov_profile_layer as
       select profile, layer, count(*)::int as needed, (count(*) filter (where met))::int as met, bool_and(met) as all_met
       from _cov_profile_need group by profile, layer`);
-    // Per (profile, archetype): does the profile meet every current module the archetype requires?
-    await tx.query(`
+  // Per (profile, archetype): does the profile meet every current module the archetype requires?
+  await tx.query(`
       create temp table _cov_profile_archetype as
       select d.profile, a.code as archetype_code,
              not exists (
@@ -115,36 +153,41 @@ export async function refreshRollups(m: EntityManager, orgCode: string, asAt?: s
                                  where n.profile = d.profile and n.module_code = r.module_code and n.met)) as all_met
       from (select distinct profile from _cov_person) d cross join archetype a`);
 
-    // People (and their FTE and roles in the group) per (group, profile), for every grouping set.
-    const assignments = `select sa.as_at, sa.person_key, coalesce(sa.department, '') as department, sa.staff_group_code,
-             sa.clinical_area_code, coalesce(sa.pay_band, '') as pay_band, coalesce(sa.job_role, '') as job_role,
-             sa.fte, p.profile, p.assignments
-      from staff_assignment sa join _cov_person p on p.as_at = sa.as_at and p.person_key = sa.person_key
-      where sa.org_code = $1 and ($2::date is null or sa.as_at = $2::date)`;
-    const held = `select as_at, person_key, unnest(archetypes) as archetype_code from person_snapshot where ${inScope}`;
-    const dims = `department, staff_group_code, clinical_area_code, pay_band, ${jobRole}`;
-    await tx.query(
-      `create temp table _cov_group_profile as
-       with a as (${assignments}), x as (${held}),
-       single as (
+  // Every assignment with its person's profile, assignment count and archetypes.
+  await tx.query(
+    `create temp table _cov_row as
+       select sa.as_at, sa.person_key, sa.department, sa.staff_group_code, sa.clinical_area_code, sa.pay_band,
+              sa.job_role, sa.fte,
+              p.profile, p.assignments, p.archetypes
+       from _cov_assignment sa join _cov_person p on p.as_at = sa.as_at and p.person_key = sa.person_key`,
+  );
+  await tx.query(`analyze _cov_row`);
+
+  // People (and their FTE and roles in the group) per (group, profile), for every grouping set. The
+  // archetype sets unnest each row's archetypes in place: no join.
+  const withArchetype = `select r.*, x.archetype_code from _cov_row r cross join lateral unnest(r.archetypes) x(archetype_code)`;
+  const dims = `department, staff_group_code, clinical_area_code, pay_band, ${jobRole}`;
+  await tx.query(
+    `create temp table _cov_group_profile as
+       with single as (
          select as_at, (${maskSql})::smallint as gset, ${dims}, null::text as archetype_code, profile,
                 count(*)::int as people, sum(fte) as fte, count(*)::int as roles
-         from a where assignments = 1
+         from _cov_row where assignments = 1
          group by as_at, profile, grouping sets (${setsSql(assignmentSets)})
          union all
-         select a.as_at, (16 + ${maskSql})::smallint, ${dims}, x.archetype_code, a.profile, count(*)::int, sum(a.fte), count(*)::int
-         from a join x on x.as_at = a.as_at and x.person_key = a.person_key where a.assignments = 1
-         group by a.as_at, a.profile, x.archetype_code, grouping sets (${setsSql(withArchetypeSets)})
+         select as_at, (16 + ${maskSql})::smallint, ${dims}, archetype_code, profile, count(*)::int, sum(fte), count(*)::int
+         from (${withArchetype} where r.assignments = 1) a
+         group by as_at, profile, archetype_code, grouping sets (${setsSql(withArchetypeSets)})
        ),
        per_person as (
          select as_at, (${maskSql})::smallint as gset, ${dims}, null::text as archetype_code, person_key, profile,
                 sum(fte) as fte, count(*)::int as roles
-         from a where assignments > 1
+         from _cov_row where assignments > 1
          group by as_at, person_key, profile, grouping sets (${setsSql(assignmentSets)})
          union all
-         select a.as_at, (16 + ${maskSql})::smallint, ${dims}, x.archetype_code, a.person_key, a.profile, sum(a.fte), count(*)::int
-         from a join x on x.as_at = a.as_at and x.person_key = a.person_key where a.assignments > 1
-         group by a.as_at, a.person_key, a.profile, x.archetype_code, grouping sets (${setsSql(withArchetypeSets)})
+         select as_at, (16 + ${maskSql})::smallint, ${dims}, archetype_code, person_key, profile, sum(fte), count(*)::int
+         from (${withArchetype} where r.assignments > 1) a
+         group by as_at, person_key, profile, archetype_code, grouping sets (${setsSql(withArchetypeSets)})
        ),
        multi as (
          select as_at, gset, ${DIMENSIONS}, profile, count(*)::int as people, sum(fte) as fte, sum(roles)::int as roles
@@ -153,14 +196,13 @@ export async function refreshRollups(m: EntityManager, orgCode: string, asAt?: s
        select as_at, gset, ${DIMENSIONS}, profile, sum(people)::int as people, sum(fte) as fte, sum(roles)::int as roles
        from (select * from single union all select * from multi) u
        group by as_at, gset, ${DIMENSIONS}, profile`,
-      params,
-    );
-    await tx.query(
-      `analyze _cov_group_profile; analyze _cov_profile; analyze _cov_profile_need; analyze _cov_profile_layer`,
-    );
+  );
+  await tx.query(
+    `analyze _cov_group_profile; analyze _cov_profile; analyze _cov_profile_need; analyze _cov_profile_layer`,
+  );
 
-    await tx.query(
-      `insert into coverage_rollup (org_code, as_at, gset, ${DIMENSIONS}, headcount, fte, role_count,
+  await tx.query(
+    `insert into coverage_rollup (org_code, as_at, gset, ${DIMENSIONS}, headcount, fte, role_count,
          fully_trained, foundation_met, archetype_met, needed, met)
        select $1, ${GROUP_KEY}, sum(g.people), sum(g.fte), sum(g.roles),
               coalesce(sum(g.people) filter (where p.fully_trained), 0),
@@ -171,40 +213,35 @@ export async function refreshRollups(m: EntityManager, orgCode: string, asAt?: s
        join _cov_profile p on p.profile = g.profile
        left join _cov_profile_archetype pa on pa.profile = g.profile and pa.archetype_code = g.archetype_code
        group by ${GROUP_KEY}`,
-      [orgCode],
-    );
-    // Module rows: one requirement pair per person and module, so people needing = pairs.
-    await tx.query(
-      `insert into coverage_module_rollup (org_code, as_at, gset, ${DIMENSIONS}, layer, module_code,
+    [orgCode],
+  );
+  // Module rows: one requirement pair per person and module, so people needing = pairs.
+  await tx.query(
+    `insert into coverage_module_rollup (org_code, as_at, gset, ${DIMENSIONS}, layer, module_code,
          people, fte, role_count, people_met, needed, met)
        select $1, ${GROUP_KEY}, n.layer, n.module_code, sum(g.people), sum(g.fte), sum(g.roles),
               coalesce(sum(g.people) filter (where n.met), 0), sum(g.people), coalesce(sum(g.people) filter (where n.met), 0)
        from _cov_group_profile g join _cov_profile_need n on n.profile = g.profile
        group by ${GROUP_KEY}, n.layer, n.module_code`,
-      [orgCode],
-    );
-    // Layer rows (module_code null): people needing anything in the layer, and meeting all of it.
-    await tx.query(
-      `insert into coverage_module_rollup (org_code, as_at, gset, ${DIMENSIONS}, layer, module_code,
+    [orgCode],
+  );
+  // Layer rows (module_code null): people needing anything in the layer, and meeting all of it.
+  await tx.query(
+    `insert into coverage_module_rollup (org_code, as_at, gset, ${DIMENSIONS}, layer, module_code,
          people, fte, role_count, people_met, needed, met)
        select $1, ${GROUP_KEY}, l.layer, null, sum(g.people), sum(g.fte), sum(g.roles),
               coalesce(sum(g.people) filter (where l.all_met), 0), sum(g.people * l.needed), sum(g.people * l.met)
        from _cov_group_profile g join _cov_profile_layer l on l.profile = g.profile
        group by ${GROUP_KEY}, l.layer`,
-      [orgCode],
-    );
-    await dropWorkTables(tx);
-    await refreshFlows(tx, orgCode);
-    await tx.query(`select pg_notify($1, $2)`, [ROLLUPS_CHANNEL, orgCode]);
-  };
-  // Temporary tables and the NOTIFY must share one transaction with the rollup writes.
-  if (m.queryRunner?.isTransactionActive) await run(m);
-  else await m.transaction(run);
+    [orgCode],
+  );
+  await dropWorkTables(tx);
 }
 
 async function dropWorkTables(tx: EntityManager) {
   await tx.query(
-    `drop table if exists pg_temp._cov_person, pg_temp._cov_profile_need, pg_temp._cov_profile,
-       pg_temp._cov_profile_layer, pg_temp._cov_profile_archetype, pg_temp._cov_group_profile`,
+    `drop table if exists pg_temp._cov_assignment, pg_temp._cov_need, pg_temp._cov_held, pg_temp._cov_person,
+       pg_temp._cov_row, pg_temp._cov_profile_need, pg_temp._cov_profile, pg_temp._cov_profile_layer,
+       pg_temp._cov_profile_archetype, pg_temp._cov_group_profile`,
   );
 }

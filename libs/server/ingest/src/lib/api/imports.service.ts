@@ -1,12 +1,18 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@aiwr/server-core';
+import { APP_CONFIG, AppConfig, RECOMPUTE, Recompute } from '@aiwr/server-core';
 import { AccessPolicy, AuditService, Caller } from '@aiwr/server-access';
 import { ImportMode, ImportSummary } from '../import-types';
 import { ImportKind } from '../columns';
 import { runImport } from '../pipeline';
-import { getImportRecord, listImports } from '../import-records';
+import { closeAbandonedImports, getImportRecord, listImports } from '../import-records';
 import { importProgress } from '../progress';
 import { discardUpload, StoredUpload } from './uploads';
 
@@ -26,13 +32,22 @@ const MODES: Record<string, ImportMode> = {
 
 /** What the HTTP endpoint and the GraphQL resolver share; who may import what and see which record is the AccessPolicy's. */
 @Injectable()
-export class ImportsService {
+export class ImportsService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) readonly config: AppConfig,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
+    @Inject(RECOMPUTE) private readonly recompute: Recompute,
   ) {}
+
+  /** Imports left `running` by a process that is gone are stored as `abandoned` when the API starts. */
+  async onApplicationBootstrap(): Promise<void> {
+    await closeAbandonedImports(this.db).catch((e) => {
+      // 42P01: no import_record table, i.e. an unmigrated database (schema:print starts the app on one).
+      if (e?.driverError?.code !== '42P01' && e?.code !== '42P01') throw e;
+    });
+  }
 
   /**
    * Runs the pipeline on a stored upload. With `wait` false it returns as soon as the import record
@@ -58,6 +73,7 @@ export class ImportsService {
       orgCode,
       allowedOrgCodes,
       userId: caller.userId,
+      recompute: this.recompute,
       onStarted: started,
     })
       .then(async (summary) => {
@@ -73,8 +89,14 @@ export class ImportsService {
       .finally(() => discardUpload(upload));
     if (wait) return finished;
     finished.catch(() => undefined); // recorded as outcome 'failed' on the import record
-    const id = await Promise.race([startedId, finished.then((s) => s.id)]);
-    return (await getImportRecord(this.db, id))!;
+    // A repeat ends without starting a record of its own: answer with what the pipeline said (the
+    // earlier record marked as a repeat), not with the earlier record as stored.
+    const first = await Promise.race([
+      startedId.then((id) => ({ id })),
+      finished.then((summary) => ({ summary })),
+    ]);
+    if ('summary' in first) return first.summary;
+    return (await getImportRecord(this.db, first.id))!;
   }
 
   /** An import record the caller may see: all its organisations in scope, or one they ran themselves. */

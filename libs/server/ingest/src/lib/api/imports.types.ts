@@ -16,7 +16,8 @@ export class ImportRecordType {
   @Field(() => ID) id: string;
   @Field() kind: string;
   @Field() mode: string;
-  @Field({ description: 'running, succeeded, validated, rejected, failed or duplicate' }) outcome: string;
+  @Field({ description: 'running, succeeded, validated, rejected, failed, duplicate or abandoned' })
+  outcome: string;
   @Field() fileName: string;
   @Field() fileSha256: string;
   @Field(() => [String]) orgCodes: string[];

@@ -18,6 +18,7 @@ import {
   filtersToSearch,
   FilterBar,
   isPrimaryCareSetting,
+  PrintNotes,
   ScopeLine,
   ExportLinks,
   coverageColumns,
@@ -27,6 +28,7 @@ import {
   useCoverageFilter,
   useCoverage,
 } from '@aiwr/web-data-access';
+import '../measure-select.css';
 
 export const MATRIX_MEASURES = {
   requirements: {
@@ -155,6 +157,7 @@ export function CoverageMatrixPage() {
         />
         {rowsHaveSuppression(rows) && <SuppressionNote />}
       </QueryState>
+      <PrintNotes asAt={data?.coverage.asAt} filters={filters} />
     </>
   );
 }

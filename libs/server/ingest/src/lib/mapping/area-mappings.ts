@@ -1,6 +1,5 @@
 import { EntityManager } from 'typeorm';
-
-export type SnapshotRef = { orgCode: string; asAt: string };
+import type { SnapshotRef } from '@aiwr/server-core';
 
 /**
  * The clinical area of every assignment in these snapshots from the current mappings: the
