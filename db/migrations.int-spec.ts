@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, migrateAndSeedReference } from './index';
+import { dataSourceOptions, migrateAndSeedReference, readReferenceCsv } from './index';
 
 describe('database schema', () => {
   let ds: DataSource;
@@ -20,15 +20,33 @@ describe('database schema', () => {
       select (select count(*)::int from region where is_current) as regions,
              (select count(*)::int from icb where valid_to is null) as icbs_now,
              (select count(*)::int from icb where valid_from <= '2026-03-31' and (valid_to is null or valid_to >= '2026-03-31')) as icbs_before,
-             (select count(*)::int from organisation where close_date is null and region_code is not null) as open_english_trusts,
-             (select count(*)::int from staff_group) as staff_groups`);
+             (select count(*)::int from organisation where kind = 'trust' and close_date is null and region_code is not null) as open_english_trusts,
+             (select count(*)::int from organisation where kind = 'practice' and close_date is null) as open_practices,
+             (select count(*)::int from staff_group where setting = 'trust') as staff_groups`);
+    const practicesInFile = readReferenceCsv('ods-gp-practices-2024-05.csv').filter((r) => !r.close_date);
     expect(row).toEqual({
       regions: 7,
       icbs_now: 36,
       icbs_before: 42,
       open_english_trusts: 199,
+      open_practices: practicesInFile.length,
       staff_groups: 10,
     });
+    // GP practices: 2024 ICBs mapped to 2026, split ICBs by postcode (Harlow to Essex, Stevenage to
+    // Central East, Farnborough to Hampshire and Isle of Wight), and membership over time.
+    const practices = await ds.query(
+      `select code, icb_code from organisation where code in ('F81120', 'E82005', 'J82015') order by code`,
+    );
+    expect(practices).toEqual([
+      { code: 'E82005', icb_code: 'S1Y5D' },
+      { code: 'F81120', icb_code: 'D7T5G' },
+      { code: 'J82015', icb_code: 'QRL' },
+    ]);
+    const history = await ds.query(
+      `select icb_code, valid_from::text, valid_to::text from organisation_icb_membership where org_code = 'F81120' order by valid_from`,
+    );
+    expect(history.map((h: any) => h.icb_code)).toEqual(['QM7', 'D7T5G']);
+    expect(history[1].valid_from).toBe('2026-04-01');
     const [g6v2s] = await ds.query(`select icb_code, region_code from organisation where code = 'G6V2S'`);
     expect(g6v2s).toEqual({ icb_code: 'Z9B2Z', region_code: 'Y56' });
   });
@@ -49,9 +67,20 @@ describe('database schema', () => {
     );
   });
 
-  it('rejects an organisation code that is neither 3 nor 5 characters', async () => {
+  it('rejects an organisation code that is neither 3 nor 5 characters (a trust) nor an ODS practice, PCN or pharmacy code', async () => {
     await expect(
       ds.query(`insert into organisation(code, name, open_date) values ('ABCD', 'x', '2020-01-01')`),
     ).rejects.toThrow(/check constraint/);
+    for (const [code, kind] of [
+      ['RJ1', 'practice'],
+      ['X12345', 'pcn'],
+      ['A81001', 'pharmacy'],
+    ])
+      await expect(
+        ds.query(`insert into organisation(code, name, open_date, kind) values ($1, 'x', '2020-01-01', $2)`, [
+          code,
+          kind,
+        ]),
+      ).rejects.toThrow(/check constraint/);
   });
 });

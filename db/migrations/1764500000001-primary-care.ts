@@ -14,16 +14,21 @@ export class PrimaryCare1764500000001 implements MigrationInterface {
   name = 'PrimaryCare1764500000001';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`alter table organisation drop constraint organisation_code_check`);
-    await q.query(
-      `alter table organisation add constraint organisation_code_check check (code ~ '^[A-Z0-9]{3,6}$')`,
-    );
     await q.query(`
       alter table organisation
         add column setting text not null default 'trust'
           check (setting in ('trust', 'general_practice', 'community_pharmacy')),
         add column kind text not null default 'trust'
           check (kind in ('trust', 'practice', 'pcn', 'pharmacy'))`);
+    // Each kind has its ODS code shape: trusts 3 or 5 characters, practices a letter and five digits,
+    // PCNs U and five digits, community pharmacies F and four letters or digits.
+    await q.query(`alter table organisation drop constraint organisation_code_check`);
+    await q.query(`
+      alter table organisation add constraint organisation_code_check check (
+        (kind = 'trust' and length(code) in (3, 5))
+        or (kind = 'practice' and code ~ '^[A-Z][0-9]{5}$')
+        or (kind = 'pcn' and code ~ '^U[0-9]{5}$')
+        or (kind = 'pharmacy' and code ~ '^F[A-Z0-9]{4}$'))`);
     await q.query(`create index organisation_setting_idx on organisation(setting)`);
     await q.query(`
       create table practice_pcn (
