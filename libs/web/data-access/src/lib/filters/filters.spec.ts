@@ -2,6 +2,8 @@ import {
   applyFilterChange,
   currentLevel,
   filtersToSearch,
+  isPcnCode,
+  isPrimaryCareCode,
   mergeIntoParams,
   parseFilters,
   toCoverageFilter,
@@ -44,6 +46,31 @@ describe('filters held in the URL', () => {
   it('knows which level the drill-down is at', () => {
     expect(currentLevel({})).toBe('national');
     expect(currentLevel({ region: 'Y56', icb: 'QWE' })).toBe('icb');
+    expect(currentLevel({ region: 'Y56', icb: 'QKK', pcn: 'U99001' })).toBe('pcn');
+    expect(currentLevel({ region: 'Y56', icb: 'QKK', pcn: 'U99001', org: 'G83001' })).toBe('org');
+  });
+
+  it('places general practice below the ICB: a PCN, then its practice', () => {
+    const at = { region: 'Y56', icb: 'QKK', pcn: 'U99001', org: 'G83001', jobRole: 'Salaried GP' };
+    expect(applyFilterChange(at, { icb: 'QWE' })).toEqual({
+      region: 'Y56',
+      icb: 'QWE',
+      jobRole: 'Salaried GP',
+    });
+    expect(applyFilterChange(at, { pcn: '' })).toEqual({ region: 'Y56', icb: 'QKK', jobRole: 'Salaried GP' });
+    expect(filtersToSearch({ org: 'G83001', pcn: 'U99001', setting: 'general_practice' })).toBe(
+      '?setting=general_practice&pcn=U99001&org=G83001',
+    );
+    expect([isPcnCode('U99001'), isPcnCode('G83001'), isPrimaryCareCode('G83001')]).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    expect([isPrimaryCareCode('FX1A2'), isPrimaryCareCode('RJ1'), isPrimaryCareCode('G6V2S')]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -54,8 +81,11 @@ describe('filters sent to the API', () => {
       regionCodes: ['Y56'],
       icbCodes: null,
       orgCodes: null,
+      pcnCodes: null,
+      settings: null,
       departments: null,
       staffGroupCodes: null,
+      jobRoles: null,
       clinicalAreaCodes: null,
       archetypeCodes: ['creator'],
       payBands: null,
