@@ -30,7 +30,10 @@ describe('general practice and community pharmacy in the dashboard', () => {
       .click();
     await page.waitForURL(/region=Y56&icb=QKK$/);
     await settled(page);
-    await rowLinks().filter({ hasText: /^Demo PCN/ }).first().waitFor();
+    await rowLinks()
+      .filter({ hasText: /^Demo PCN/ })
+      .first()
+      .waitFor();
     // Below the ICB: trusts, PCNs (a practice rolls up to its PCN) and pharmacies side by side.
     const below = await rowLinks().allTextContents();
     expect(below.some((l) => l.startsWith('Demo PCN'))).toBe(true);
@@ -46,7 +49,10 @@ describe('general practice and community pharmacy in the dashboard', () => {
     await page.waitForURL(/region=Y56&icb=QKK&pcn=U9\d{4}$/);
     await page.getByRole('heading', { level: 1, name: `Drill-down: ${pcnName}` }).waitFor();
     await settled(page);
-    await page.getByTestId('drill-rows').locator('caption', { hasText: /^Practices in / }).waitFor();
+    await page
+      .getByTestId('drill-rows')
+      .locator('caption', { hasText: /^Practices in / })
+      .waitFor();
     expect(await page.getByTestId('drill-rows').locator('caption').textContent()).toMatch(
       /^Practices in Demo PCN/,
     );
@@ -71,7 +77,10 @@ describe('general practice and community pharmacy in the dashboard', () => {
       practiceName,
     ]);
     await settled(page);
-    await page.getByTestId('drill-rows').locator('caption', { hasText: /^Job roles in / }).waitFor();
+    await page
+      .getByTestId('drill-rows')
+      .locator('caption', { hasText: /^Job roles in / })
+      .waitFor();
     // A practice has no departments: its job roles (NWRS roles) come next, with its people.
     expect(await page.getByTestId('drill-rows').locator('caption').textContent()).toMatch(/^Job roles in /);
     const roles = await page.getByTestId('drill-rows').locator('tbody tr td:first-child').allTextContents();
