@@ -271,6 +271,17 @@ describe('access to primary care through the one AccessPolicy', () => {
     await expect(policy.assertOrgsVisible(planner, ['G83001', 'U99001', PHARMACY])).resolves.toBeUndefined();
   });
 
+  it('the organisation list: practices and PCNs for the planner of the region, none for a trust lead', async () => {
+    const LIST = `query($icb: String) { organisations(icbCode: $icb, setting: "general_practice") { code } }`;
+    const planner = (await ok('planner', LIST, { icb: 'QKK' })).organisations.map((o: any) => o.code);
+    expect(planner).toEqual(expect.arrayContaining([...PRACTICES, ...PCNS]));
+    expect((await ok('trust_lead', LIST, { icb: 'QKK' })).organisations).toEqual([]);
+    // Without a setting the list is the trusts', as before.
+    const trusts = (await ok('planner', `{ organisations(icbCode: "QKK") { code } }`)).organisations;
+    expect(trusts.map((o: any) => o.code)).toContain('RJ1');
+    expect(trusts.map((o: any) => o.code)).not.toContain('G83001');
+  });
+
   it('the API: a trust lead is refused practices and PCNs and counts none of them', async () => {
     await forbidden('trust_lead', { filter: { orgCodes: ['G83001'] } });
     await forbidden('trust_lead', { filter: { pcnCodes: ['U99001'] } });

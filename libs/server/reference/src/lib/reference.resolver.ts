@@ -35,13 +35,19 @@ export class ReferenceResolver {
   }
 
   @Query(() => [OrganisationType], {
-    description: 'English NHS trusts open on a date (default today) within your scope.',
+    description:
+      'English NHS trusts (or, with setting, GP practices and PCNs or community pharmacies) open on a date (default today) within your scope.',
   })
   async organisations(
     @CurrentCaller() caller: Caller,
     @Args('regionCode', { nullable: true }) regionCode?: string,
     @Args('icbCode', { nullable: true }) icbCode?: string,
     @Args('openOn', { nullable: true, description: 'YYYY-MM-DD' }) openOn?: string,
+    @Args('setting', {
+      nullable: true,
+      description: 'trust (default), general_practice or community_pharmacy',
+    })
+    setting?: string,
   ): Promise<OrganisationType[]> {
     const scope = await this.policy.visibleHierarchy(caller);
     return this.reference.organisations({
@@ -49,6 +55,7 @@ export class ReferenceResolver {
       icbCode,
       openOn: isoDate(openOn, 'openOn'),
       codes: scope?.orgCodes,
+      setting: setting ?? 'trust',
     });
   }
 

@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ClinicalAreaType, IcbType, OrganisationType, RegionType, StaffGroupType } from './reference.types';
 
-export type OrganisationFilter = { regionCode?: string; icbCode?: string; openOn?: string; codes?: string[] };
+export type OrganisationFilter = {
+  regionCode?: string;
+  icbCode?: string;
+  openOn?: string;
+  codes?: string[];
+  /** trust (default), general_practice or community_pharmacy */
+  setting?: string;
+};
 
 /** Read-only access to the organisation hierarchy and reference lists. */
 @Injectable()
@@ -42,8 +49,9 @@ export class ReferenceService {
          and ($2::text is null or icb_code = $2)
          and open_date <= coalesce($3::date, current_date) and (close_date is null or close_date >= coalesce($3::date, current_date))
          and ($4::text[] is null or code = any($4))
+         and setting = $5
        order by name`,
-      [f.regionCode ?? null, f.icbCode ?? null, f.openOn ?? null, f.codes ?? null],
+      [f.regionCode ?? null, f.icbCode ?? null, f.openOn ?? null, f.codes ?? null, f.setting ?? 'trust'],
     );
   }
 
