@@ -9,6 +9,7 @@ import { signIn, ensureDemoUsers, demoEmail, SignedIn } from '../support/auth';
 import { DEMO_PASSWORD } from '@aiwr/server-access';
 import type { TestApp } from '../support/test-app';
 import { resetImportState } from './import-support';
+import { resetPrimaryCare } from './primary-care-support';
 import {
   CapturingLogger,
   dumpDatabase,
@@ -21,12 +22,14 @@ import {
 jest.setTimeout(120_000); // three CLI runs, each a fresh Node process
 
 const ROOT = path.resolve(__dirname, '../..');
+const PRIMARY_CARE_ORGS = ['A81005', 'U99021'];
 const FILES = [
   'staff-snapshot.csv',
   'staff-rejected.csv',
   'staff-skip-invalid.csv',
   'completions.csv',
   'staff-broken.csv',
+  'primary-care.csv',
 ];
 
 /**
@@ -64,10 +67,13 @@ describe('privacy: no staff identifier survives an import', () => {
     t = { app, url, gql: undefined as never, close: () => app.close() };
     ds = app.get(DataSource);
     await resetImportState(ds, ['RYJ']);
+    await resetPrimaryCare(ds, PRIMARY_CARE_ORGS);
     await ensureDemoUsers(t);
     admin = await signIn(t, demoEmail('admin'), DEMO_PASSWORD);
   });
   afterAll(async () => {
+    // No primary-care figures left behind for the suites that count general practice nationally.
+    if (ds) await resetPrimaryCare(ds, PRIMARY_CARE_ORGS);
     await app?.close();
     consoleSpies.forEach((s) => s.mockRestore());
     if (requestLog === undefined) delete process.env.AIWR_LOG_REQUESTS;
@@ -162,6 +168,13 @@ describe('privacy: no staff identifier survives an import', () => {
       mode: 'skip_invalid',
     });
     expect(completions.body).toMatchObject({ outcome: 'succeeded', rowsRejected: 1 });
+
+    // A GP practice's list (NWRS identifiers, names and the rest) and its PCN-employed pharmacist.
+    const primaryCare = await upload('/api/imports', 'primary-care.csv', {
+      kind: 'primary_care',
+      asAt: '2026-10-31',
+    });
+    expect(primaryCare.body).toMatchObject({ outcome: 'succeeded', rowsImported: 5 });
   });
 
   it('then reads back every report, export, log and response a user or operator could see', async () => {
@@ -176,6 +189,7 @@ describe('privacy: no staff identifier survives an import', () => {
     );
     const someone = people.data.people.edges[0].node.personKey;
     expect(someone).toBeTruthy();
+    keep('exports', await get('/api/exports/people.csv?orgCodes=A81005,U99021'));
     for (const route of [
       '/api/exports/people.csv?orgCodes=RYJ',
       '/api/exports/coverage.csv?orgCodes=RYJ&groupBy=DEPARTMENT',
@@ -204,6 +218,7 @@ describe('privacy: no staff identifier survives an import', () => {
     const dump = await dumpDatabase(process.env.DATABASE_URL!);
     expect(dump.size).toBeGreaterThan(20);
     expect(dump.get('public.staff_assignment')).toMatch(/RYJ/); // the data is there, as hashes
+    expect(dump.get('public.staff_assignment')).toMatch(/A81005[\s\S]*U99021|U99021[\s\S]*A81005/);
     for (const [table, text] of dump) keep(`table ${table}`, text);
     keep('server log (every level)', logger.lines.join('\n'));
     keep('console', printed.join('\n'));

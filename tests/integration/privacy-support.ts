@@ -9,6 +9,7 @@ export const PRIVACY_FIXTURES = path.join(__dirname, '../fixtures/privacy');
 /** Columns whose every value identifies a person (or is personal data) in the privacy fixtures. */
 const IDENTIFYING_HEADERS = new Set([
   'Employee Number',
+  'Staff ID',
   'Assignment Number',
   'First Name',
   'Last Name',
