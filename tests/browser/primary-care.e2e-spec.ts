@@ -58,6 +58,8 @@ describe('general practice and community pharmacy in the dashboard', () => {
     );
     const practices = await rowLinks().allTextContents();
     expect(practices.length).toBeGreaterThanOrEqual(2);
+    // The PCN's own row: the ARRS staff it employs, counted there and in no practice.
+    expect(practices.filter((l) => l === `${pcnName}: staff the PCN employs`)).toHaveLength(1);
     await screenshot(page, 'primary-care-drill-pcn');
 
     // The first row that is a practice (the PCN's own ARRS staff are a row too).
@@ -136,9 +138,19 @@ describe('general practice and community pharmacy in the dashboard', () => {
     page = await openSignedIn(browser, 'trust_lead', '/drill-down?region=Y56');
     await settled(page);
     await rowLinks().first().click();
+    await page.waitForURL(/region=Y56&icb=\w+$/);
     await settled(page);
+    await page
+      .getByTestId('drill-rows')
+      .locator('caption', { hasText: /^Trusts, PCNs and pharmacies in / })
+      .waitFor();
+    await rowLinks().first().waitFor();
+    // Below the trust lead's ICB: their trust only, no PCN, practice or pharmacy of the ICB.
     const below = await rowLinks().allTextContents();
     expect(below).toEqual(["Guy's and St Thomas' NHS Foundation Trust"]);
+    await page.goto(appUrl('/drill-down?region=Y56&icb=QKK&setting=general_practice'));
+    await settled(page);
+    expect(await rowLinks().count()).toBe(0);
   });
 
   it('the matrix shows GP roles and staff groups when the setting is general practice', async () => {

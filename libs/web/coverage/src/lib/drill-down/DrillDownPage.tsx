@@ -115,11 +115,18 @@ export function DrillDownPage() {
             dimension: next.dimension,
             renderLabel: (r: CoverageRow) => {
               const k = keyOf(r, next.dimension);
-              return <Link to={to({ [filterOf(next, k.code)]: k.code })}>{k.label || 'Not recorded'}</Link>;
+              // Among a PCN's practices, the PCN's own row is the staff it employs (ARRS roles).
+              const ownStaff = level === 'pcn' && isPcnCode(k.code);
+              return (
+                <Link to={to({ [filterOf(next, k.code)]: k.code })}>
+                  {k.label || 'Not recorded'}
+                  {ownStaff && ': staff the PCN employs'}
+                </Link>
+              );
             },
           })
         : [],
-    [next, filters],
+    [next, filters, level],
   );
   const total = data?.coverage.total;
   const peopleLevel = level === 'department' || primaryCare;
