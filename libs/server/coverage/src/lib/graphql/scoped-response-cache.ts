@@ -120,7 +120,7 @@ export class ScopedResponseCache {
     this.stats.misses++;
     this.inFlight.set(key, []);
     res.once('close', () => this.settle(key, null));
-    this.captureInto(res, key, version);
+    this.captureInto(req, res, key, version);
     next();
   }
 
@@ -143,22 +143,44 @@ export class ScopedResponseCache {
     return rollups === 0 ? '' : `${rollups}.${this.localVersion}`;
   }
 
-  /** Keeps the response Apollo writes, if it is a complete, error-free 200 for the same data version. */
-  private captureInto(res: Response, key: string, version: string): void {
+  /**
+   * Keeps the response Apollo writes, if it is a complete, error-free 200 for the same data version. A kept
+   * answer is compressed once, off the event loop, and that copy both goes to this caller and stays with
+   * the entry for later hits (the compression middleware then steps aside: Content-Encoding is set).
+   */
+  private captureInto(req: AccessRequest, res: Response, key: string, version: string): void {
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
-    (res as unknown as { end: (...args: unknown[]) => Response }).end = (...args: unknown[]) => {
+    (res as unknown as { end: (...args: unknown[]) => Response | void }).end = (...args: unknown[]) => {
       const chunk = args[0];
-      let stored: Buffer | null = null;
+      let entry: Entry | null = null;
       if (res.statusCode === 200 && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
         const body = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
         if (body.length <= MAX_BODY_BYTES && !hasErrors(body) && this.version() === version) {
-          this.store(key, { at: Date.now(), version, body });
-          stored = body;
+          entry = { at: Date.now(), version, body };
+          this.store(key, entry);
         }
       }
-      const result = end(...args);
-      this.settle(key, stored);
-      return result;
+      const encoding = entry && entry.body.length >= COMPRESS_MIN_BYTES ? acceptedEncoding(req) : null;
+      if (!entry || !encoding) {
+        const result = end(...args);
+        this.settle(key, entry?.body ?? null);
+        return result;
+      }
+      const kept = entry;
+      const stored = (copy: number) => this.entries.get(key) === kept && (this.bytes += copy);
+      compressed(kept, encoding, stored).then(
+        (out) => {
+          res.setHeader('Vary', 'Accept-Encoding');
+          res.setHeader('Content-Encoding', encoding);
+          res.setHeader('Content-Length', out.length);
+          end(out);
+          this.settle(key, kept.body);
+        },
+        () => {
+          end(...args);
+          this.settle(key, kept.body);
+        },
+      );
     };
   }
 
@@ -168,11 +190,6 @@ export class ScopedResponseCache {
     if (previous) this.forget(key, previous);
     this.entries.set(key, entry);
     this.bytes += entry.body.length;
-    // Browsers ask for brotli: make that copy now, off the event loop, so the first hit finds it ready.
-    if (entry.body.length >= COMPRESS_MIN_BYTES)
-      compressed(entry, 'br', (copy) => this.entries.get(key) === entry && (this.bytes += copy)).catch(
-        () => undefined,
-      );
     for (const [oldest, e] of this.entries) {
       if (this.bytes <= MAX_BYTES || oldest === key) break;
       this.forget(oldest, e);
@@ -195,6 +212,10 @@ export class ScopedResponseCache {
 }
 
 type Encoding = 'br' | 'gzip';
+const acceptedEncoding = (req: AccessRequest): Encoding | null => {
+  const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
+  return encoding === 'br' || encoding === 'gzip' ? encoding : null;
+};
 const COMPRESS: Record<Encoding, (body: Buffer, done: (error: Error | null, out: Buffer) => void) => void> = {
   br: (body, done) =>
     zlib.brotliCompress(
@@ -234,8 +255,8 @@ function compressed(entry: Entry, encoding: Encoding, stored: (bytes: number) =>
 function replyHit(req: AccessRequest, res: Response, entry: Entry, stored: (bytes: number) => void): void {
   if (entry.body.length < COMPRESS_MIN_BYTES) return reply(res, entry.body);
   res.setHeader('Vary', 'Accept-Encoding');
-  const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
-  if (encoding !== 'br' && encoding !== 'gzip') return reply(res, entry.body);
+  const encoding = acceptedEncoding(req);
+  if (!encoding) return reply(res, entry.body);
   const send = (body: Buffer) => {
     res.setHeader('Content-Encoding', encoding);
     reply(res, body);
