@@ -9,6 +9,7 @@ import { MappingsEquivalencesTargets1764300000001 } from './migrations/176430000
 import { CoverageReadPaths1764400000001 } from './migrations/1764400000001-coverage-read-paths';
 import { PlanningFlows1764600000001 } from './migrations/1764600000001-planning-flows';
 import { ReportSubscriptions1764700000001 } from './migrations/1764700000001-report-subscriptions';
+import { ReportPackPlanning1764700000002 } from './migrations/1764700000002-report-pack-planning';
 
 /** Every migration, in order. The schema changes only through these (never `synchronize`). */
 export const migrations = [
@@ -22,6 +23,7 @@ export const migrations = [
   CoverageReadPaths1764400000001,
   PlanningFlows1764600000001,
   ReportSubscriptions1764700000001,
+  ReportPackPlanning1764700000002,
 ];
 
 export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
