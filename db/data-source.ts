@@ -6,6 +6,7 @@ import { CoverageRollups1763850000000 } from './migrations/1763850000000-coverag
 import { HashAssignmentNumbers1764100000001 } from './migrations/1764100000001-hash-assignment-numbers';
 import { ImportLiveness1764200000001 } from './migrations/1764200000001-import-liveness';
 import { MappingsEquivalencesTargets1764300000001 } from './migrations/1764300000001-mappings-equivalences-targets';
+import { CoverageReadPaths1764400000001 } from './migrations/1764400000001-coverage-read-paths';
 import { PrimaryCare1764500000001 } from './migrations/1764500000001-primary-care';
 import { PlanningFlows1764600000001 } from './migrations/1764600000001-planning-flows';
 import { ReportSubscriptions1764700000001 } from './migrations/1764700000001-report-subscriptions';
@@ -20,6 +21,7 @@ export const migrations = [
   HashAssignmentNumbers1764100000001,
   ImportLiveness1764200000001,
   MappingsEquivalencesTargets1764300000001,
+  CoverageReadPaths1764400000001,
   PrimaryCare1764500000001,
   PlanningFlows1764600000001,
   ReportSubscriptions1764700000001,

@@ -9,6 +9,7 @@ import {
   WithinOrgDimension,
   subsetsUpTo,
 } from './dimensions';
+import { refreshFilterOptions } from './filter-options';
 import { refreshFlows } from './refresh-flows';
 
 /** Channel readers LISTEN on; PostgreSQL delivers a NOTIFY only when the sending transaction commits. */
@@ -63,6 +64,9 @@ const ITEM = 'chr(30)';
  * one group of each grouping set, so their assignment rows are counted directly; only people with
  * several assignments are first reduced to one row per (person, group).
  *
+ * Rows are written in (as-at, grouping set) order: a reader fetches one (organisation, as-at, grouping set)
+ * range per organisation, and rows written in hash order would put each of them on its own heap page.
+ *
  * The cost must not depend on the planner's estimates, which for a snapshot written moments ago (an
  * as-at date beyond the statistics) are 1 row whatever the truth. So each base table is read once, by
  * its (organisation, as-at) key and without a join, into a work table; work tables are ANALYZEd before
@@ -73,6 +77,7 @@ const ITEM = 'chr(30)';
 export async function refreshRollups(m: EntityManager, orgCode: string, asAt?: string): Promise<void> {
   const run = async (tx: EntityManager) => {
     await withHashJoins(tx, () => rebuild(tx, orgCode, asAt));
+    await refreshFilterOptions(tx, orgCode, asAt);
     // Flows pin every join to the organisation's index ranges and keep the planner's own choice.
     await refreshFlows(tx, orgCode);
     await tx.query(`select pg_notify($1, $2)`, [ROLLUPS_CHANNEL, orgCode]);
@@ -212,7 +217,8 @@ async function rebuild(tx: EntityManager, orgCode: string, asAt?: string): Promi
        from _cov_group_profile g
        join _cov_profile p on p.profile = g.profile
        left join _cov_profile_archetype pa on pa.profile = g.profile and pa.archetype_code = g.archetype_code
-       group by ${GROUP_KEY}`,
+       group by ${GROUP_KEY}
+       order by g.as_at, g.gset`,
     [orgCode],
   );
   // Module rows: one requirement pair per person and module, so people needing = pairs.
@@ -222,7 +228,8 @@ async function rebuild(tx: EntityManager, orgCode: string, asAt?: string): Promi
        select $1, ${GROUP_KEY}, n.layer, n.module_code, sum(g.people), sum(g.fte), sum(g.roles),
               coalesce(sum(g.people) filter (where n.met), 0), sum(g.people), coalesce(sum(g.people) filter (where n.met), 0)
        from _cov_group_profile g join _cov_profile_need n on n.profile = g.profile
-       group by ${GROUP_KEY}, n.layer, n.module_code`,
+       group by ${GROUP_KEY}, n.layer, n.module_code
+       order by g.as_at, g.gset`,
     [orgCode],
   );
   // Layer rows (module_code null): people needing anything in the layer, and meeting all of it.
@@ -232,7 +239,8 @@ async function rebuild(tx: EntityManager, orgCode: string, asAt?: string): Promi
        select $1, ${GROUP_KEY}, l.layer, null, sum(g.people), sum(g.fte), sum(g.roles),
               coalesce(sum(g.people) filter (where l.all_met), 0), sum(g.people * l.needed), sum(g.people * l.met)
        from _cov_group_profile g join _cov_profile_layer l on l.profile = g.profile
-       group by ${GROUP_KEY}, l.layer`,
+       group by ${GROUP_KEY}, l.layer
+       order by g.as_at, g.gset`,
     [orgCode],
   );
   await dropWorkTables(tx);
