@@ -102,25 +102,28 @@ async function evaluate(m: EntityManager, snapshots: SnapshotKey[]): Promise<voi
     [scope.orgCodes],
   );
 
-  // One row per person, from a single aggregation (no join between freshly written sets, whose
-  // statistics the planner does not have yet inside an import transaction).
+  // One row per person: assignments and FTE, archetypes held (in archetype order) and need counts are
+  // each aggregated by hash on their own (only the archetype array needs ordering, over the few people
+  // holding one), then joined on the whole person key. A single union sorted by person spilled
+  // hundreds of MB at national size. Rows go in in key order: inserted in hash order, every row
+  // landed on a random page of both indexes (measured 16 µs a row against 5 µs sorted).
   await m.query(
     `insert into person_snapshot(org_code, as_at, person_key, assignments, fte, archetypes, modules_needed, modules_met)
-     select x.org_code, x.as_at, x.person_key, sum(x.assignments)::int, sum(x.fte),
-            coalesce(array_agg(x.archetype order by x.sort_order) filter (where x.archetype is not null), '{}'),
-            sum(x.needed)::int, sum(x.met)::int
-     from (
-       select org_code, as_at, person_key, 1 as assignments, fte, null::text as archetype, null::int as sort_order,
-              0 as needed, 0 as met
-       from _ev_src
-       union all
-       select pa.org_code, pa.as_at, pa.person_key, 0, 0, pa.archetype_code, ar.sort_order, 0, 0
+     select p.org_code, p.as_at, p.person_key, p.assignments, p.fte, coalesce(h.archetypes, '{}'),
+            coalesce(n.needed, 0), coalesce(n.met, 0)
+     from (select org_code, as_at, person_key, count(*)::int as assignments, sum(fte) as fte
+           from _ev_src group by org_code, as_at, person_key) p
+     left join (
+       select pa.org_code, pa.as_at, pa.person_key, array_agg(pa.archetype_code order by ar.sort_order) as archetypes
        from (select distinct org_code, as_at, person_key, archetype_code from _ev_match) pa
        join archetype ar on ar.code = pa.archetype_code
-       union all
-       select n.org_code, n.as_at, n.person_key, 0, 0, null, null, 1, n.met::int
-       from person_need n where ${scope.where('n')}) x
-     group by x.org_code, x.as_at, x.person_key`,
+       group by pa.org_code, pa.as_at, pa.person_key) h
+       on h.org_code = p.org_code and h.as_at = p.as_at and h.person_key = p.person_key
+     left join (
+       select t.org_code, t.as_at, t.person_key, count(*)::int as needed, (count(*) filter (where t.met))::int as met
+       from person_need t where ${scope.where('t')} group by t.org_code, t.as_at, t.person_key) n
+       on n.org_code = p.org_code and n.as_at = p.as_at and n.person_key = p.person_key
+     order by p.org_code, p.as_at, p.person_key`,
     scope.params,
   );
   await m.query(`drop table if exists pg_temp._ev_src, pg_temp._ev_match`);

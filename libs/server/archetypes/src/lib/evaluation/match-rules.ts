@@ -87,9 +87,11 @@ export async function writePersonArchetypes(
     ],
   );
   await m.query(`analyze _ev_match`);
+  // In primary-key order, so each index entry lands next to the previous one (not on a random page).
   await m.query(
     `insert into person_archetype(org_code, as_at, person_key, archetype_code, rule_id, rule_version, assignment_no)
-     select org_code, as_at, person_key, archetype_code, rule_id, rule_version, assignment_no from _ev_match`,
+     select org_code, as_at, person_key, archetype_code, rule_id, rule_version, assignment_no from _ev_match
+     order by org_code, as_at, person_key, archetype_code, rule_id, assignment_no`,
   );
   await m.query(`drop table if exists ${WORK_TABLES.map((t) => `pg_temp.${t}`).join(', ')}`);
 }
