@@ -15,14 +15,14 @@ export async function withHashJoins<T>(m: EntityManager, work: () => Promise<T>)
   await m.query(
     `select set_config('enable_nestloop', 'off', true), set_config('enable_mergejoin', 'off', true)`,
   );
-  try {
-    return await work();
-  } finally {
-    await m.query(
-      `select set_config('enable_nestloop', $1, true), set_config('enable_mergejoin', $2, true)`,
-      [before.nestloop, before.mergejoin],
-    );
-  }
+  // Restored only after success: a failed statement aborts the transaction, and restoring then would
+  // replace the real error with "current transaction is aborted".
+  const result = await work();
+  await m.query(`select set_config('enable_nestloop', $1, true), set_config('enable_mergejoin', $2, true)`, [
+    before.nestloop,
+    before.mergejoin,
+  ]);
+  return result;
 }
 
 /**
@@ -35,9 +35,7 @@ export async function withHashJoins<T>(m: EntityManager, work: () => Promise<T>)
 export async function withWorkMem<T>(m: EntityManager, size: string, work: () => Promise<T>): Promise<T> {
   const [before] = await m.query(`select current_setting('work_mem') as mem`);
   await m.query(`select set_config('work_mem', $1, true)`, [size]);
-  try {
-    return await work();
-  } finally {
-    await m.query(`select set_config('work_mem', $1, true)`, [before.mem]);
-  }
+  const result = await work(); // restored after success only, as withHashJoins
+  await m.query(`select set_config('work_mem', $1, true)`, [before.mem]);
+  return result;
 }
