@@ -8,6 +8,7 @@ import { ImportLiveness1764200000001 } from './migrations/1764200000001-import-l
 import { MappingsEquivalencesTargets1764300000001 } from './migrations/1764300000001-mappings-equivalences-targets';
 import { PlanningFlows1764600000001 } from './migrations/1764600000001-planning-flows';
 import { ReportSubscriptions1764700000001 } from './migrations/1764700000001-report-subscriptions';
+import { ReportPackPlanning1764700000002 } from './migrations/1764700000002-report-pack-planning';
 
 /** Every migration, in order. The schema changes only through these (never `synchronize`). */
 export const migrations = [
@@ -20,6 +21,7 @@ export const migrations = [
   MappingsEquivalencesTargets1764300000001,
   PlanningFlows1764600000001,
   ReportSubscriptions1764700000001,
+  ReportPackPlanning1764700000002,
 ];
 
 export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {

@@ -16,13 +16,15 @@ describe('report packs page (real Chromium, real API)', () => {
     await page.getByRole('heading', { name: 'Report packs by email' }).waitFor();
     await page.getByLabel('Title (the email subject)').fill('My weekly trust pack');
     await page.getByLabel('Data quality').check();
+    await page.getByLabel('Planning', { exact: true }).check();
     await page.getByLabel('Monthly (the 1st)').check();
     await page.getByText('Filters: org RJ1').waitFor();
     await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
     const table = page.getByRole('table', { name: 'Your report packs' });
     const row = table.getByRole('row').filter({ hasText: 'My weekly trust pack' });
     await row.waitFor();
-    expect(await row.textContent()).toContain('Overview, Coverage matrix, Data quality');
+    // Listed (and printed) in the dashboard's order, not the order ticked.
+    expect(await row.textContent()).toContain('Overview, Coverage matrix, Planning, Data quality');
     expect(await row.textContent()).toContain('Monthly (the 1st)');
     expect(await row.textContent()).toContain('org RJ1');
     expect(await row.textContent()).toContain('You receive it');

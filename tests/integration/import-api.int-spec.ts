@@ -54,6 +54,19 @@ describe('imports over HTTP and GraphQL', () => {
     expect(data.importProgress).toEqual({ percent: 100, done: true });
   });
 
+  it('says a repeated upload changed nothing, also when the browser does not wait for the import', async () => {
+    const fields = { kind: 'staff', asAt: '2026-01-16' };
+    const first: any = await (await post('/api/imports', form('staff-valid.csv', fields), lead)).json();
+    expect(first.outcome).toBe('succeeded');
+    for (const wait of ['true', 'false']) {
+      const again: any = await (
+        await post('/api/imports', form('staff-valid.csv', { ...fields, wait }), lead)
+      ).json();
+      expect(again).toMatchObject({ id: first.id, outcome: 'duplicate' });
+      expect(again.warnings.join(' ')).toMatch(/already imported .*nothing was changed/);
+    }
+  });
+
   it('refuses signed-out callers, planners and analysts, and a trust lead importing another trust', async () => {
     const fields = { kind: 'staff', asAt: '2026-01-15' };
     expect((await post('/api/imports', form('staff-valid.csv', fields))).status).toBe(401);

@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import { refreshRollups } from '@aiwr/server-coverage';
 import { DEMO_PASSWORD, SessionService } from '@aiwr/server-access';
 import {
+  planningTargetDate,
   REPORTS_CONFIG,
   ReportPlanner,
   ReportQueue,
@@ -206,7 +207,8 @@ describe('two recipients of one subscription, each in their own scope', () => {
       expect(t).toContain(`As at ${DATE}`);
       expect(t).toMatch(/Page 1 of \d/);
       expect(t).toContain('Coverage matrix'); // the second section
-      expect(t).toContain('About these figures'); // definitions
+      // Definitions: each of the two sections ends with its own.
+      expect(t.match(/About these figures As at/g)).toHaveLength(2);
     }
     expect(g).toContain('Scope: organisation:RJ1');
     expect(m).toContain('Scope: organisation:R0A');
@@ -279,6 +281,101 @@ describe('two recipients of one subscription, each in their own scope', () => {
       [MANCHESTER, subscriptionId],
     );
     expect(after.unsubscribed_at).not.toBeNull();
+  });
+});
+
+describe("the planning section, in each recipient's scope", () => {
+  const PACK = 'Trust planning pack';
+  const PLANNING = `query($targetDate: String!) { planning(targetDate: $targetDate) {
+    targetDate rows { keys { code label } needed { value suppressed } placesTotal { value suppressed } } } }`;
+  type Row = {
+    keys: { code: string; label: string }[];
+    needed: { value: number };
+    placesTotal: { value: number };
+  };
+  const text: Record<string, string> = {};
+  const plan: Record<string, Row[]> = {};
+
+  beforeAll(async () => {
+    await ok('admin', SUBSCRIBE_GROUP, {
+      input: input(PACK, { sections: ['planning', 'data_quality'] }),
+      emails: [GUYS(), MANCHESTER],
+    });
+    await runPlanner();
+    await until(
+      'both planning packs sent',
+      async () => mailsTo(GUYS(), PACK).length === 1 && mailsTo(MANCHESTER, PACK).length === 1,
+    );
+    // What the planning page shows each recipient, asked of the API as them with the page's default
+    // target date: the figures their pack must print, and the other recipient's must not.
+    const targetDate = planningTargetDate(new Date());
+    for (const [who, email] of [
+      ['trust_lead', GUYS()],
+      ['manchester', MANCHESTER],
+    ]) {
+      plan[email] = (await ok(who, PLANNING, { targetDate })).planning.rows;
+      const [mail] = mailsTo(email, PACK);
+      const pdf = mail.attachments.find((a) => a.contentType === 'application/pdf')!;
+      fs.writeFileSync(
+        path.join(root, 'test-artifacts', `planning-pack-${email.split('@')[0]}.pdf`),
+        pdf.content,
+      );
+      text[email] = pdfText(pdf.content).replace(/\s+/g, ' ');
+    }
+  });
+
+  it("prints the planning page with the recipient's own places to commission, never the other's", () => {
+    const line = (r: Row) => `${r.keys[0].label} ${r.needed.value} `;
+    for (const [email, other] of [
+      [GUYS(), MANCHESTER],
+      [MANCHESTER, GUYS()],
+    ]) {
+      const t = text[email];
+      expect(t).toContain('Planning');
+      expect(t).toContain('Places to commission to reach the target by');
+      expect(t).toContain('Assumptions: reach the target by'); // the what-if controls, as printed
+      expect(t).toContain('Data quality'); // the second section
+      // Each section brings its definitions.
+      expect(t.match(/About these figures As at/g)).toHaveLength(2);
+      expect(t).toContain('Requirements: person × module pairs');
+      expect(t).toContain('Unmapped areas of work: ESR areas of work mapped to no clinical area');
+      expect(plan[email].length).toBeGreaterThan(0);
+      for (const r of plan[email]) expect(t).toContain(line(r));
+      // Rows whose figures differ between the two trusts (different headcounts): only one's are printed.
+      const theirs = plan[other].filter((r) => !plan[email].some((m) => line(m) === line(r)));
+      expect(theirs.length).toBeGreaterThan(0);
+      for (const r of theirs) expect(t).not.toContain(line(r));
+    }
+    expect(text[GUYS()]).toContain('Scope: organisation:RJ1');
+    expect(text[GUYS()]).not.toMatch(/R0A|Manchester/);
+    expect(text[MANCHESTER]).toContain('Scope: organisation:R0A');
+    expect(text[MANCHESTER]).not.toMatch(/RJ1|Guy/);
+  });
+
+  it('the XLSX carries the same planning figures on a Planning sheet', async () => {
+    for (const email of [GUYS(), MANCHESTER]) {
+      const [mail] = mailsTo(email, PACK);
+      const xlsx = mail.attachments.find((a) => a.filename.endsWith('.xlsx'))!;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.content as any);
+      const sheet = wb.getWorksheet('Planning')!;
+      const header = (sheet.getRow(1).values as unknown[]).map(String);
+      const at = (name: string) => header.indexOf(name);
+      const rows: [string, number, number][] = [];
+      sheet.eachRow((row, n) => {
+        if (n > 1) {
+          const v = row.values as unknown[];
+          rows.push([
+            String(v[at('Module code')]),
+            Number(v[at('Requirements')]),
+            Number(v[at('Places in total')]),
+          ]);
+        }
+      });
+      expect(rows.sort()).toEqual(
+        plan[email].map((r) => [r.keys[0].code, r.needed.value, r.placesTotal.value]).sort(),
+      );
+    }
   });
 });
 

@@ -16,6 +16,7 @@ const reports = reportsFeature({
   overview: pageAt(coverageFeature, undefined),
   matrix: pageAt(coverageFeature, 'coverage'),
   compare: pageAt(coverageFeature, 'compare'),
+  planning: pageAt(planningFeature, 'planning'),
   data_quality: pageAt(qualityFeature, 'data-quality'),
 });
 

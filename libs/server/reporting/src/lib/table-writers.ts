@@ -43,30 +43,37 @@ export async function writeCsv(
   out.end();
 }
 
+/** A further table for a workbook, on its own sheet after "Data" (a report pack's planning figures). */
+export type ExtraSheet = { name: string; columns: ExportColumn[]; rows: Iterable<Cell[]> };
+
 /**
  * Streams an XLSX workbook (exceljs' streaming writer: rows are flushed as they come, so large exports stay
- * in bounded memory) with the data on the first sheet and the provenance on an "About" sheet.
+ * in bounded memory) with the data on the first sheet, any extra sheets after it, and the provenance on an
+ * "About" sheet.
  */
 export async function writeXlsx(
   out: Writable,
   columns: ExportColumn[],
   rows: AsyncIterable<Cell[]> | Iterable<Cell[]>,
   about: Provenance,
+  extraSheets: ExtraSheet[] = [],
 ) {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useSharedStrings: false,
     useStyles: true,
   });
-  const sheet = workbook.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({
-    header: c.header,
-    width: c.width ?? Math.max(10, c.header.length + 2),
-  }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  for await (const row of rows) sheet.addRow(row.map(safeText)).commit();
-  sheet.commit();
+  for (const table of [{ name: 'Data', columns, rows }, ...extraSheets]) {
+    const sheet = workbook.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = table.columns.map((c) => ({
+      header: c.header,
+      width: c.width ?? Math.max(10, c.header.length + 2),
+    }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).commit();
+    for await (const row of table.rows) sheet.addRow(row.map(safeText)).commit();
+    sheet.commit();
+  }
   const info = workbook.addWorksheet('About');
   info.columns = [{ width: 28 }, { width: 100 }];
   info.addRow([about.title]).font = { bold: true, size: 14 };

@@ -5,7 +5,14 @@ import { DataSource } from 'typeorm';
 import { AccessPolicy, AuditService, Caller, describeGrants, SessionService } from '@aiwr/server-access';
 import { APP_CONFIG, AppConfig } from '@aiwr/server-core';
 import { CoverageWorkbook } from '@aiwr/server-reporting';
-import { packSearch, PackFilters, PackSection, SECTION_TITLES, toCoverageFilter } from './report-pack';
+import {
+  packSearch,
+  PackFilters,
+  PackSection,
+  planningTargetDate,
+  SECTION_TITLES,
+  toCoverageFilter,
+} from './report-pack';
 import { assertFiltersVisible } from './recipient-scope';
 import { PackRenderer } from './pack-renderer';
 import { ReportMailer } from './report-mailer';
@@ -89,7 +96,10 @@ export class PackSender {
       cookie: { name: this.sessions.cookieName, value: renderToken },
       header: { title: d.title, scope, asAt },
     });
-    const xlsx = await this.workbook.build(caller, toCoverageFilter(d.filters), ['ORGANISATION']);
+    const planning = d.sections.includes('planning')
+      ? { targetDate: planningTargetDate(new Date()) }
+      : undefined;
+    const xlsx = await this.workbook.build(caller, toCoverageFilter(d.filters), ['ORGANISATION'], planning);
     const stamp = asAt.replace(/[^\d-]/g, '') || 'latest';
     const files = await this.storeFiles(d, [
       { kind: 'pdf', fileName: `report-pack-${stamp}.pdf`, content: pdf },

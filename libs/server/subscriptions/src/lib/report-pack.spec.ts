@@ -1,4 +1,4 @@
-import { calendarPeriod, cleanFilters, packSearch } from './report-pack';
+import { calendarPeriod, cleanFilters, packSearch, planningTargetDate } from './report-pack';
 
 describe('report pack definitions', () => {
   it('keys weekly packs by ISO week and monthly packs by month (UTC)', () => {
@@ -7,6 +7,12 @@ describe('report pack definitions', () => {
     expect(calendarPeriod('weekly', new Date('2027-01-01T12:00:00Z'))).toBe('2026-W53'); // ISO year 2026
     expect(calendarPeriod('weekly', new Date('2024-12-30T12:00:00Z'))).toBe('2025-W01');
     expect(calendarPeriod('monthly', new Date('2026-11-29T23:00:00Z'))).toBe('2026-11');
+  });
+
+  it("plans to the end of the month a year ahead, as the planning page's default target date", () => {
+    expect(planningTargetDate(new Date('2026-11-29T08:00:00Z'))).toBe('2027-11-30');
+    expect(planningTargetDate(new Date('2027-02-10T00:00:00Z'))).toBe('2028-02-29'); // a leap year
+    expect(planningTargetDate(new Date('2026-12-31T23:59:00Z'))).toBe('2027-12-31');
   });
 
   it('accepts the dashboard filters and refuses unknown keys or odd values', () => {

@@ -3,7 +3,7 @@
 import type { CoverageFilter } from '@aiwr/server-coverage';
 
 /** The pack's sections, each one of the dashboard's pages printed (the print view is /reports/pack). */
-export const PACK_SECTIONS = ['overview', 'matrix', 'compare', 'data_quality'] as const;
+export const PACK_SECTIONS = ['overview', 'matrix', 'compare', 'planning', 'data_quality'] as const;
 export type PackSection = (typeof PACK_SECTIONS)[number];
 
 export const CADENCES = ['weekly', 'monthly', 'after_import'] as const;
@@ -93,5 +93,14 @@ export const SECTION_TITLES: Record<PackSection, string> = {
   overview: 'Overview',
   matrix: 'Coverage matrix',
   compare: 'Compare',
+  planning: 'Planning',
   data_quality: 'Data quality',
 };
+
+/**
+ * The planning section's target date: the last day of the month twelve months after `now` (UTC), the same
+ * default the dashboard's planning page starts from, so the printed page and the XLSX show one plan.
+ */
+export function planningTargetDate(now: Date): string {
+  return new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+}

@@ -8,7 +8,8 @@ export const PackSectionEnum = asEnum(PACK_SECTIONS);
 export const CadenceEnum = asEnum(CADENCES);
 registerEnumType(PackSectionEnum, {
   name: 'ReportSection',
-  description: 'A page of the report pack: overview, matrix (coverage matrix), compare or data_quality.',
+  description:
+    'A page of the report pack: overview, matrix (coverage matrix), compare, planning or data_quality.',
 });
 registerEnumType(CadenceEnum, {
   name: 'ReportCadence',

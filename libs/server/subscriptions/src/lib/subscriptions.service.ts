@@ -217,9 +217,10 @@ export class SubscriptionsService {
     const title = input.title?.trim() ?? '';
     if (title.length < 1 || title.length > 120)
       throw new BadRequestException('Give a title of 1 to 120 characters.');
-    const sections = [...new Set(input.sections)];
-    if (sections.length === 0 || sections.some((s) => !PACK_SECTIONS.includes(s)))
+    if (input.sections.length === 0 || input.sections.some((s) => !PACK_SECTIONS.includes(s)))
       throw new BadRequestException(`Choose sections from ${PACK_SECTIONS.join(', ')}.`);
+    // Printed in the dashboard's order, whatever order they were ticked in.
+    const sections = PACK_SECTIONS.filter((s) => input.sections.includes(s));
     if (!CADENCES.includes(input.cadence)) throw new BadRequestException('Unknown cadence.');
     let filters: PackFilters;
     try {

@@ -141,12 +141,13 @@ export type ReportFiltersInput = {
   staffGroup?: string | null | undefined;
 };
 
-/** A page of the report pack: overview, matrix (coverage matrix), compare or data_quality. */
+/** A page of the report pack: overview, matrix (coverage matrix), compare, planning or data_quality. */
 export type ReportSection =
   | 'compare'
   | 'data_quality'
   | 'matrix'
-  | 'overview';
+  | 'overview'
+  | 'planning';
 
 export type ReportSubscriptionInput = {
   cadence: ReportCadence;

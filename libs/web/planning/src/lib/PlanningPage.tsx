@@ -6,6 +6,7 @@ import {
   ChartFigure,
   DataTable,
   figureColumn,
+  formatDate,
   formatMonth,
   QueryState,
   SuppressionNote,
@@ -14,6 +15,7 @@ import {
 } from '@aiwr/web-ui';
 import {
   FilterBar,
+  PrintNotes,
   ScopeLine,
   toCoverageFilter,
   useFilters,
@@ -22,6 +24,7 @@ import {
 import { COVERAGE_SPC, PLANNING } from './planning.graphql';
 import { xmrOption, xmrSummary } from './xmrChart';
 import { forecastOption, forecastSummary, type PlanningRow } from './forecastChart';
+import './planning.css';
 
 const GROUPS: { value: '' | PlanningGroup; label: string }[] = [
   { value: '', label: 'All of my scope' },
@@ -93,6 +96,9 @@ export function PlanningPage() {
   const charts = useQuery(PLANNING, { variables: { ...whatIf, groupBy: [] } });
   const spc = useQuery(COVERAGE_SPC, { variables: { filter } });
   const rows = table.data?.planning.rows ?? [];
+  // Busy while any figure or chart is still coming: screen readers wait, and so does the report pack's
+  // print view (libs/web/reports), which prints once no section is busy.
+  const busy = table.loading || charts.loading || spc.loading;
   const cols = useMemo(() => columns(groupBy), [groupBy]);
   const exportQuery = new URLSearchParams(
     Object.entries({
@@ -182,70 +188,93 @@ export function PlanningPage() {
           </select>
         </div>
       </form>
-      <QueryState
-        loading={table.loading && !table.data}
-        error={table.error}
-        empty={!!table.data && rows.length === 0}
-        what="planning figures"
+      <p className="aiwr-print-only" data-testid="planning-assumptions">
+        Assumptions: reach the target by {formatDate(targetDate)};{' '}
+        {targetPct ? `a target of ${targetPct}% for every module` : 'each module’s own target'}; completions
+        from now on at {RATES.find((r) => r.value === rate)!.label.toLowerCase()}; places needed for{' '}
+        {GROUPS.find((g) => g.value === groupBy)!.label.toLowerCase()}.
+      </p>
+      <div
+        className="aiwr-planning-results"
+        aria-busy={busy ? 'true' : 'false'}
+        data-testid="planning-results"
       >
-        <DataTable
-          caption={`Places to commission to reach the target by ${targetDate}`}
-          columns={cols}
-          rows={rows}
-          rowKey={(r) => r.keys.map((k) => k.code).join('|')}
-          exportName="planning"
-          testId="planning-table"
-        />
-        <div className="aiwr-export-links" data-testid="export-planning">
-          <span className="nhsuk-body-s">Download places needed:</span>
-          <a className="nhsuk-link" href={`/api/exports/planning.csv?${exportQuery}`} download>
-            CSV
-          </a>
-          <a className="nhsuk-link" href={`/api/exports/planning.xlsx?${exportQuery}`} download>
-            Excel (XLSX, with the method and provenance)
-          </a>
-        </div>
-        {rows.some((r) => r.disclosureControlled) && <SuppressionNote />}
-      </QueryState>
-      {spc.data && spc.data.coverageSpc.points.length > 1 && (
-        <ChartFigure
-          title="Coverage over time as a process chart (XmR)"
-          summary={xmrSummary(spc.data.coverageSpc)}
-          option={xmrOption(spc.data.coverageSpc)}
-          height={280}
-          exportName="coverage-xmr"
-          testId="xmr-chart"
-          table={{
-            columns: [
-              { id: 'asAt', header: 'As at', value: (p) => p.asAt },
-              { id: 'value', header: 'Coverage %', numeric: true, value: (p) => p.value },
-              { id: 'causes', header: 'Special cause', value: (p) => p.specialCauses.join(', ') || 'None' },
-            ],
-            rows: spc.data.coverageSpc.points,
-          }}
-        />
-      )}
-      {(charts.data?.planning.rows ?? []).slice(0, 8).map((row) => (
-        <ChartFigure
-          key={row.keys.map((k) => k.code).join('|')}
-          title={`Forecast: ${row.keys[row.keys.length - 1].label}`}
-          summary={forecastSummary(row)}
-          option={forecastOption(row)}
-          height={300}
-          exportName={`forecast-${row.keys[row.keys.length - 1].code}`}
-          testId="forecast-chart"
-          table={{
-            columns: [
-              { id: 'month', header: 'Month', value: (p) => p.month },
-              { id: 'at', header: 'At the recent rate %', numeric: true, value: (p) => p.coveragePct },
-              { id: 'low', header: 'Low %', numeric: true, value: (p) => p.lowPct },
-              { id: 'high', header: 'High %', numeric: true, value: (p) => p.highPct },
-              { id: 'with', header: 'With the places %', numeric: true, value: (p) => p.withPlacesPct },
-            ],
-            rows: row.trajectory,
-          }}
-        />
-      ))}
+        <QueryState
+          loading={table.loading && !table.data}
+          error={table.error}
+          empty={!!table.data && rows.length === 0}
+          what="planning figures"
+        >
+          <DataTable
+            caption={`Places to commission to reach the target by ${targetDate}`}
+            columns={cols}
+            rows={rows}
+            rowKey={(r) => r.keys.map((k) => k.code).join('|')}
+            exportName="planning"
+            testId="planning-table"
+          />
+          <div className="aiwr-export-links" data-testid="export-planning">
+            <span className="nhsuk-body-s">Download places needed:</span>
+            <a className="nhsuk-link" href={`/api/exports/planning.csv?${exportQuery}`} download>
+              CSV
+            </a>
+            <a className="nhsuk-link" href={`/api/exports/planning.xlsx?${exportQuery}`} download>
+              Excel (XLSX, with the method and provenance)
+            </a>
+          </div>
+          {rows.some((r) => r.disclosureControlled) && <SuppressionNote />}
+        </QueryState>
+        {spc.data && spc.data.coverageSpc.points.length > 1 && (
+          <ChartFigure
+            title="Coverage over time as a process chart (XmR)"
+            summary={xmrSummary(spc.data.coverageSpc)}
+            option={xmrOption(spc.data.coverageSpc)}
+            height={280}
+            exportName="coverage-xmr"
+            testId="xmr-chart"
+            table={{
+              columns: [
+                { id: 'asAt', header: 'As at', value: (p) => p.asAt },
+                { id: 'value', header: 'Coverage %', numeric: true, value: (p) => p.value },
+                { id: 'causes', header: 'Special cause', value: (p) => p.specialCauses.join(', ') || 'None' },
+              ],
+              rows: spc.data.coverageSpc.points,
+            }}
+          />
+        )}
+        {(charts.data?.planning.rows ?? []).slice(0, 8).map((row) => (
+          <ChartFigure
+            key={row.keys.map((k) => k.code).join('|')}
+            title={`Forecast: ${row.keys[row.keys.length - 1].label}`}
+            summary={forecastSummary(row)}
+            option={forecastOption(row)}
+            height={300}
+            exportName={`forecast-${row.keys[row.keys.length - 1].code}`}
+            testId="forecast-chart"
+            table={{
+              columns: [
+                { id: 'month', header: 'Month', value: (p) => p.month },
+                { id: 'at', header: 'At the recent rate %', numeric: true, value: (p) => p.coveragePct },
+                { id: 'low', header: 'Low %', numeric: true, value: (p) => p.lowPct },
+                { id: 'high', header: 'High %', numeric: true, value: (p) => p.highPct },
+                { id: 'with', header: 'With the places %', numeric: true, value: (p) => p.withPlacesPct },
+              ],
+              rows: row.trajectory,
+            }}
+          />
+        ))}
+      </div>
+      <PrintNotes asAt={table.data?.planning.asAt} filters={filters}>
+        <p>
+          Requirements: person × module pairs needed at the latest snapshot; coverage now: those met ÷
+          requirements. Completions a month: completions in the last {table.data?.planning.windowMonths ?? 3}{' '}
+          months ÷ those months. Target reached: the first month coverage reaches the target at that rate,
+          allowing for leavers and certificates that expire. Places a month: completions needed every month,
+          the same each month, to reach the target by the end of the target date’s month; extra: beyond the
+          recent rate; in total: places a month × months to the target date. The method in full is in the
+          Excel download.
+        </p>
+      </PrintNotes>
     </>
   );
 }

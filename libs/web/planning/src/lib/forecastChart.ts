@@ -72,6 +72,7 @@ export function forecastSummary(row: PlanningRow): string {
   const reach = row.projectedMonth
     ? `reaches the ${row.targetPct}% target in ${formatMonth(`${row.projectedMonth}-01`)} at the recent rate`
     : `does not reach the ${row.targetPct}% target at the recent rate`;
-  const places = row.placesPerMonth.suppressed ? '*' : String(row.placesPerMonth.value);
-  return `${module} ${reach}; ${places} places a month reach it by the target date.`;
+  const n = row.placesPerMonth.value;
+  const places = row.placesPerMonth.suppressed ? '* places' : n === 1 ? '1 place' : `${n} places`;
+  return `${module} ${reach}; ${places} a month ${n === 1 ? 'reaches' : 'reach'} it by the target date.`;
 }

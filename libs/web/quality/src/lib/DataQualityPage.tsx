@@ -6,6 +6,7 @@ import { DataTable, figureColumn, formatDate, type DataColumn, QueryState, usePa
 import {
   useFilters,
   FilterBar,
+  PrintNotes,
   ScopeLine,
   useCurrentUser,
   type DataQualityQuery,
@@ -143,6 +144,15 @@ export function DataQualityPage() {
               testId="dq-courses"
             />
           </QueryState>
+          <PrintNotes asAt={filters.asAt} filters={filters}>
+            <p>
+              People with no archetype: people no archetype rule maps beyond the foundation layer, with the
+              largest groups by staff group and job role. Unmapped areas of work: ESR areas of work mapped to
+              no clinical area. Unmatched completions: completions of people in no snapshot of the trust, and
+              how many people they belong to. Courses not in the catalogue: completions kept until an
+              equivalence counts them.
+            </p>
+          </PrintNotes>
         </>
       )}
     </>

@@ -17,6 +17,7 @@ const SECTIONS: [ReportSection, string][] = [
   ['overview', 'Overview'],
   ['matrix', 'Coverage matrix'],
   ['compare', 'Compare'],
+  ['planning', 'Planning'],
   ['data_quality', 'Data quality'],
 ];
 const CADENCES: [ReportCadence, string][] = [

@@ -89,8 +89,14 @@ export class ImportsService implements OnApplicationBootstrap {
       .finally(() => discardUpload(upload));
     if (wait) return finished;
     finished.catch(() => undefined); // recorded as outcome 'failed' on the import record
-    const id = await Promise.race([startedId, finished.then((s) => s.id)]);
-    return (await getImportRecord(this.db, id))!;
+    // A repeat ends without starting a record of its own: answer with what the pipeline said (the
+    // earlier record marked as a repeat), not with the earlier record as stored.
+    const first = await Promise.race([
+      startedId.then((id) => ({ id })),
+      finished.then((summary) => ({ summary })),
+    ]);
+    if ('summary' in first) return first.summary;
+    return (await getImportRecord(this.db, first.id))!;
   }
 
   /** An import record the caller may see: all its organisations in scope, or one they ran themselves. */

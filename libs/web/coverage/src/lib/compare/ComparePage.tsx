@@ -37,6 +37,7 @@ import {
   useCoverage,
 } from '@aiwr/web-data-access';
 import { useDistribution, useCompareOrganisation } from '../hooks';
+import '../measure-select.css';
 
 const MEASURES: Record<DistributionMeasure, string> = {
   FOUNDATION: 'Foundation coverage',

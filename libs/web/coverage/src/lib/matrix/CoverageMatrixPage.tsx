@@ -16,6 +16,7 @@ import {
   applyFilterChange,
   filtersToSearch,
   FilterBar,
+  PrintNotes,
   ScopeLine,
   ExportLinks,
   coverageColumns,
@@ -25,6 +26,7 @@ import {
   useCoverageFilter,
   useCoverage,
 } from '@aiwr/web-data-access';
+import '../measure-select.css';
 
 export const MATRIX_MEASURES = {
   requirements: {
@@ -151,6 +153,7 @@ export function CoverageMatrixPage() {
         />
         {rowsHaveSuppression(rows) && <SuppressionNote />}
       </QueryState>
+      <PrintNotes asAt={data?.coverage.asAt} filters={filters} />
     </>
   );
 }
