@@ -9,7 +9,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { openDataSource } from '@aiwr/db';
 import { insertTestSnapshot, FixturePerson } from '@aiwr/server-archetypes';
-import { DEFAULT_RULE_EXAMPLES } from '../../libs/server/archetypes/src/lib/testing/default-rule-examples';
 import { recompute } from '@aiwr/server-coverage';
 import type { SnapshotRef } from '@aiwr/server-core';
 
@@ -32,7 +31,23 @@ const DERIVED = [
   'module_flow',
   'module_expiry',
 ];
-const ROLES = Object.values(DEFAULT_RULE_EXAMPLES).flatMap((e) => [...e.allowed, ...e.notAllowed]);
+// [staff group, job role, position title, area of work, pay band]: a mix the default rules map to every
+// archetype, and roles they map to none.
+const ROLES: FixturePerson['assignments'] = [
+  ['08', 'Senior Manager', 'Head of AI Policy and Regulation', 'Strategy and Planning', 'B8C'],
+  ['08', 'Other Executive Director', 'Director of Strategy and Partnerships', 'Executive', 'VSM'],
+  ['08', 'Manager', 'Digital Standards Lead', 'Informatics', 'B8A'],
+  ['01', 'Consultant', 'Consultant Radiologist', 'Clinical Radiology', 'M-CON'],
+  ['04', 'Radiographer - Diagnostic', 'Radiographer', 'Radiography', 'B6'],
+  ['03', 'Staff Nurse', 'Staff Nurse', 'Emergency Department', 'B5'],
+  ['08', 'Administrator', 'Policy Officer', 'Corporate Services', 'B4'],
+  ['08', 'Senior Manager', 'Head of HR Policy', 'Human Resources', 'B8B'],
+  ['08', 'Personal Assistant', 'PA to the Director of Strategy', 'Executive', 'B4'],
+  ['02', 'Healthcare Assistant', 'Healthcare Assistant', 'General Medicine', 'B3'],
+  ['06', 'Porter', 'Porter', 'Estates', 'B2'],
+  ['08', 'Manager', 'Data Scientist', 'Informatics', 'B7'],
+  ['01', 'Specialty Registrar', 'Specialty Registrar', 'Histopathology', null],
+];
 
 /** A month's people: a rolling window over every example role (so people join and leave), some with two. */
 function peopleOf(org: string, month: number): FixturePerson[] {
