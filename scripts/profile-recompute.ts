@@ -42,7 +42,9 @@ async function main() {
       await original(`set local auto_explain.log_analyze = on`);
       await original(`set local auto_explain.log_nested_statements = on`);
     }
-    const snapshots = await original(`select org_code as "orgCode", as_at::text as "asAt" from staff_snapshot`);
+    const snapshots = await original(
+      `select org_code as "orgCode", as_at::text as "asAt" from staff_snapshot`,
+    );
     const t0 = Date.now();
     await recompute(qr.manager, { snapshots });
     console.log(`recompute of ${snapshots.length} snapshots: ${Date.now() - t0} ms`);
