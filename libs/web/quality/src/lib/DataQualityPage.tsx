@@ -147,10 +147,11 @@ export function DataQualityPage() {
           <PrintNotes asAt={filters.asAt} filters={filters}>
             <p>
               People with no archetype: people no archetype rule maps beyond the foundation layer, with the
-              largest groups by staff group and job role. Unmapped areas of work: ESR areas of work mapped to
-              no clinical area. Unmatched completions: completions of people in no snapshot of the trust, and
-              how many people they belong to. Courses not in the catalogue: completions kept until an
-              equivalence counts them.
+              largest groups by staff group and job role (someone with assignments in several roles counts in
+              each, so the groups can add up to more than the people). Unmapped areas of work: ESR areas of
+              work mapped to no clinical area. Unmatched completions: completions of people in no snapshot of
+              the trust, and how many people they belong to. Courses not in the catalogue: completions kept
+              until an equivalence counts them.
             </p>
           </PrintNotes>
         </>
