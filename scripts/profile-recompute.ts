@@ -3,6 +3,7 @@
 //   AIWR_DATA_DIR=<dir>/db node -r ./scripts/register.cjs scripts/profile-recompute.ts [--explain-ms 2000]
 // Prints each statement over 200 ms with its time, and PostgreSQL's plan (EXPLAIN ANALYZE is not
 // used: auto_explain logs the plan of the statement as it ran) of those over --explain-ms.
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
@@ -46,8 +47,10 @@ async function main() {
       `select org_code as "orgCode", as_at::text as "asAt" from staff_snapshot`,
     );
     const t0 = Date.now();
+    const cpu0 = postgresCpuMs(process.env.AIWR_DATA_DIR!);
     await recompute(qr.manager, { snapshots });
-    console.log(`recompute of ${snapshots.length} snapshots: ${Date.now() - t0} ms`);
+    const cpu = postgresCpuMs(process.env.AIWR_DATA_DIR!) - cpu0;
+    console.log(`recompute of ${snapshots.length} snapshots: ${Date.now() - t0} ms, PostgreSQL CPU ${cpu.toFixed(0)} ms`);
     for (const [ms, sql] of times) if (ms > 200) console.log(`${ms.toFixed(0).padStart(7)} ms  ${sql}`);
     console.log(`statements: ${times.length}, total ${times.reduce((a, [ms]) => a + ms, 0).toFixed(0)} ms`);
   } finally {
@@ -57,6 +60,22 @@ async function main() {
     await db.stop();
   }
   if (plans.length) console.log(plans.join('\n'));
+}
+
+/** CPU time (ms) of the PostgreSQL processes under this data directory's postmaster (Linux /proc). */
+function postgresCpuMs(dataDir: string): number {
+  const postmaster = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let total = 0;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) === postmaster) total += (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return total;
 }
 
 main().catch((e) => {
