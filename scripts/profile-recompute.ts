@@ -50,7 +50,9 @@ async function main() {
     const cpu0 = postgresCpuMs(process.env.AIWR_DATA_DIR!);
     await recompute(qr.manager, { snapshots });
     const cpu = postgresCpuMs(process.env.AIWR_DATA_DIR!) - cpu0;
-    console.log(`recompute of ${snapshots.length} snapshots: ${Date.now() - t0} ms, PostgreSQL CPU ${cpu.toFixed(0)} ms`);
+    console.log(
+      `recompute of ${snapshots.length} snapshots: ${Date.now() - t0} ms, PostgreSQL CPU ${cpu.toFixed(0)} ms`,
+    );
     for (const [ms, sql] of times) if (ms > 200) console.log(`${ms.toFixed(0).padStart(7)} ms  ${sql}`);
     console.log(`statements: ${times.length}, total ${times.reduce((a, [ms]) => a + ms, 0).toFixed(0)} ms`);
   } finally {
@@ -64,7 +66,9 @@ async function main() {
 
 /** CPU time (ms) of the PostgreSQL processes under this data directory's postmaster (Linux /proc). */
 function postgresCpuMs(dataDir: string): number {
-  const postmaster = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const postmaster = Number(
+    fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0],
+  );
   let total = 0;
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
