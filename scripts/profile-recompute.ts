@@ -1,6 +1,7 @@
 // Profiles the one recompute statement by statement on a prepared database (e.g. one kept by
 // `npm run bench:import -- --no-recompute --keep`), in a transaction that is rolled back:
 //   AIWR_DATA_DIR=<dir>/db node -r ./scripts/register.cjs scripts/profile-recompute.ts [--explain-ms 2000]
+// --batch N recomputes the snapshots in groups of N (statement size against statement count).
 // Prints each statement over 200 ms with its time, and PostgreSQL's plan (EXPLAIN ANALYZE is not
 // used: auto_explain logs the plan of the statement as it ran) of those over --explain-ms.
 import fs from 'node:fs';
@@ -11,7 +12,9 @@ import { dataSourceOptions } from '@aiwr/db';
 import { recompute } from '@aiwr/server-coverage';
 
 async function main() {
-  const { values: args } = parseArgs({ options: { 'explain-ms': { type: 'string', default: '0' } } });
+  const { values: args } = parseArgs({
+    options: { 'explain-ms': { type: 'string', default: '0' }, batch: { type: 'string', default: '0' } },
+  });
   const { ensureDatabase } = await (new Function('p', 'return import(p)')(
     path.join(__dirname, 'embedded-db.mjs'),
   ) as Promise<any>);
@@ -48,7 +51,10 @@ async function main() {
     );
     const t0 = Date.now();
     const cpu0 = postgresCpuMs(process.env.AIWR_DATA_DIR!);
-    await recompute(qr.manager, { snapshots });
+    // --batch N: the snapshots in groups of N (to compare statement size against statement count).
+    const size = Number(args.batch) || snapshots.length;
+    for (let i = 0; i < snapshots.length; i += size)
+      await recompute(qr.manager, { snapshots: snapshots.slice(i, i + size) });
     const cpu = postgresCpuMs(process.env.AIWR_DATA_DIR!) - cpu0;
     console.log(
       `recompute of ${snapshots.length} snapshots: ${Date.now() - t0} ms, PostgreSQL CPU ${cpu.toFixed(0)} ms`,
