@@ -6,6 +6,7 @@ import { CoverageRollups1763850000000 } from './migrations/1763850000000-coverag
 import { HashAssignmentNumbers1764100000001 } from './migrations/1764100000001-hash-assignment-numbers';
 import { ImportLiveness1764200000001 } from './migrations/1764200000001-import-liveness';
 import { MappingsEquivalencesTargets1764300000001 } from './migrations/1764300000001-mappings-equivalences-targets';
+import { CoverageReadPaths1764400000001 } from './migrations/1764400000001-coverage-read-paths';
 import { PlanningFlows1764600000001 } from './migrations/1764600000001-planning-flows';
 import { ReportSubscriptions1764700000001 } from './migrations/1764700000001-report-subscriptions';
 import { ReportPackPlanning1764700000002 } from './migrations/1764700000002-report-pack-planning';
@@ -19,6 +20,7 @@ export const migrations = [
   HashAssignmentNumbers1764100000001,
   ImportLiveness1764200000001,
   MappingsEquivalencesTargets1764300000001,
+  CoverageReadPaths1764400000001,
   PlanningFlows1764600000001,
   ReportSubscriptions1764700000001,
   ReportPackPlanning1764700000002,

@@ -9,6 +9,7 @@
  * Options: --connections 200, --duration 30, --warmup 15 (s of the same traffic before measuring),
  * --requests 6000 (pool size), --seed 42, plus --scale/--months.
  */
+import './bench-production';
 import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';

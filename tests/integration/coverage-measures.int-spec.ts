@@ -227,6 +227,46 @@ describe('coverage measures against an independent count', () => {
     expect(n).toBe(2);
   });
 
+  it('filter options (coverage_filter_option, kept by refreshRollups) are the codes the people in scope have', async () => {
+    const expectedOptions = (population: Person[]) => {
+      const sorted = (xs: Iterable<string | null>) => [...new Set(xs)].map((c) => c ?? '').sort();
+      const assignments = population.flatMap((p) => p.assignments);
+      return {
+        DEPARTMENT: sorted(assignments.map((a) => a.department)),
+        STAFF_GROUP: sorted(assignments.map((a) => a.staffGroup)),
+        CLINICAL_AREA: sorted(assignments.map((a) => a.clinicalArea)),
+        PAY_BAND: sorted(assignments.map((a) => a.payBand)),
+        ARCHETYPE: sorted(population.flatMap((p) => p.archetypes)),
+      };
+    };
+    const actualOptions = async (filter: Record<string, unknown>) => {
+      const o = await service.filterOptions(national, filter);
+      return Object.fromEntries(
+        ['DEPARTMENT', 'STAFF_GROUP', 'CLINICAL_AREA', 'PAY_BAND', 'ARCHETYPE'].map((d) => [
+          d,
+          o[d].map((x) => x.code).sort(),
+        ]),
+      );
+    };
+    expect(await actualOptions(scoped())).toEqual(expectedOptions(latest()));
+    const one = orgs[1].code;
+    expect(await actualOptions({ orgCodes: [one] })).toEqual(
+      expectedOptions(latest().filter((p) => p.org === one)),
+    );
+    const earlier = people.filter((p) => p.asAt === DATES[0]);
+    expect(await actualOptions({ ...scoped(), asAt: '2026-08-15' })).toEqual(expectedOptions(earlier));
+    // Rebuilding one snapshot rebuilds its options and leaves the other snapshot's alone.
+    await db.transaction((m) => refreshRollups(m, one, DATES[1]));
+    expect(await actualOptions({ orgCodes: [one] })).toEqual(
+      expectedOptions(latest().filter((p) => p.org === one)),
+    );
+    const [{ n }] = await db.query(
+      `select count(distinct as_at)::int as n from coverage_filter_option where org_code = $1`,
+      [one],
+    );
+    expect(n).toBe(2);
+  });
+
   it('refuses combinations the rollups cannot answer exactly, with a clear message', async () => {
     await expect(
       service.coverage(national, { ...scoped(), staffGroupCodes: staffGroups.slice(0, 2) }, ['ARCHETYPE']),

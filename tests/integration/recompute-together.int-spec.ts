@@ -27,6 +27,7 @@ const DERIVED = [
   'person_snapshot',
   'coverage_rollup',
   'coverage_module_rollup',
+  'coverage_filter_option',
   'workforce_flow',
   'module_flow',
   'module_expiry',

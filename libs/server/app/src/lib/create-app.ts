@@ -23,6 +23,9 @@ export async function createApp(
           : opts.logger,
   });
   app.disable('x-powered-by');
+  // No ETag on API answers: Express would hash every body (a SHA-1 over each large GraphQL answer) for a
+  // header no client revalidates a POST with. Static assets keep theirs (serve-static sets its own).
+  app.set('etag', false);
   app.useGlobalFilters(new SafeExceptionFilter()); // errors are logged without their text (may quote row values)
   app.use(securityHeaders()); // helmet + CSP (libs/server/access)
   app.use(cookieParser()); // the session cookie read by the access guard

@@ -8,6 +8,7 @@ import { CoverageCatalog } from './query/coverage-catalog';
 import { CoverageDimension, CoverageFilter, RawRow, listOf } from './query/coverage-filter';
 import { ControlledRow, controlRows } from './query/controlled-rows';
 import { RollupCache } from './query/rollup-cache';
+import { FilterOptionIndex } from './rollups/filter-options';
 import { SnapshotPoint, queryRollups } from './query/rollup-query';
 import {
   latestOf,
@@ -51,6 +52,11 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
 
   catalog(): Promise<CoverageCatalog> {
     return this.cache.get('catalog', () => CoverageCatalog.load(this.db), true);
+  }
+
+  /** Which filter codes each snapshot has (coverage_filter_option), in memory like the catalog. */
+  filterOptionIndex(): Promise<FilterOptionIndex> {
+    return this.cache.get('filter-options', () => FilterOptionIndex.load(this.db), true);
   }
 
   async coverage(
@@ -148,26 +154,10 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
 
   /** Values present in the viewer's scope for each within-organisation filter (never from outside it). */
   async filterOptions(viewer: CoverageViewer, filter: CoverageFilter) {
-    const catalog = await this.catalog();
+    const [catalog, index] = await Promise.all([this.catalog(), this.filterOptionIndex()]);
     const { points } = await this.points(viewer, filter, [filter.asAt ?? null]);
-    const dims: CoverageDimension[] = ['DEPARTMENT', 'STAFF_GROUP', 'CLINICAL_AREA', 'PAY_BAND', 'ARCHETYPE'];
-    const lists = await Promise.all(
-      dims.map((d) =>
-        this.read(
-          viewer,
-          'options',
-          {
-            asAt: filter.asAt,
-            orgCodes: filter.orgCodes,
-            icbCodes: filter.icbCodes,
-            regionCodes: filter.regionCodes,
-          },
-          [d],
-          points,
-        ),
-      ),
-    );
     const refs = points[0].refs;
+    const present = index.union(refs);
     const option = (dimension: string, code: string) => ({ code, label: catalog.label(dimension, code) });
     const sorted = (xs: { code: string; label: string }[]) =>
       xs.sort((a, b) => a.label.localeCompare(b.label));
@@ -182,14 +172,7 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
         ),
       ),
       ...Object.fromEntries(
-        dims.map((d, i) => [
-          d,
-          sorted(
-            lists[i]
-              .filter((r) => (r.measures.headcount ?? 0) > 0)
-              .map((r) => option(d, r.keys[d] as string)),
-          ),
-        ]),
+        Object.entries(present).map(([d, codes]) => [d, sorted(codes.map((code) => option(d, code)))]),
       ),
     } as Record<string, { code: string; label: string }[]>;
   }

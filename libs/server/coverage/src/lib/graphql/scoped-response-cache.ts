@@ -38,7 +38,14 @@ const MAX_AGE_MS = 60_000;
 const COMPRESS_MIN_BYTES = 1024;
 
 /** A stored answer, with its compressed copies made on the first hit that asks for them. */
-type Entry = { at: number; version: string; body: Buffer; br?: Buffer; gzip?: Buffer };
+type Entry = {
+  at: number;
+  version: string;
+  body: Buffer;
+  br?: Buffer;
+  gzip?: Buffer;
+  pending?: { br?: Promise<Buffer>; gzip?: Promise<Buffer> };
+};
 type Operation = { kind: 'cacheable' | 'mutation' | 'other' };
 
 /**
@@ -87,7 +94,7 @@ export class ScopedResponseCache {
     const hit = key ? this.entries.get(key) : undefined;
     if (hit && hit.version === version && Date.now() - hit.at < MAX_AGE_MS) {
       this.stats.hits++;
-      return replyHit(req, res, hit, (copy) => (this.bytes += copy));
+      return replyHit(req, res, hit, (copy) => this.entries.get(key!) === hit && (this.bytes += copy));
     }
 
     let body: { query?: unknown; operationName?: unknown };
@@ -113,7 +120,7 @@ export class ScopedResponseCache {
     this.stats.misses++;
     this.inFlight.set(key, []);
     res.once('close', () => this.settle(key, null));
-    this.captureInto(res, key, version);
+    this.captureInto(req, res, key, version);
     next();
   }
 
@@ -136,22 +143,44 @@ export class ScopedResponseCache {
     return rollups === 0 ? '' : `${rollups}.${this.localVersion}`;
   }
 
-  /** Keeps the response Apollo writes, if it is a complete, error-free 200 for the same data version. */
-  private captureInto(res: Response, key: string, version: string): void {
+  /**
+   * Keeps the response Apollo writes, if it is a complete, error-free 200 for the same data version. A kept
+   * answer is compressed once, off the event loop, and that copy both goes to this caller and stays with
+   * the entry for later hits (the compression middleware then steps aside: Content-Encoding is set).
+   */
+  private captureInto(req: AccessRequest, res: Response, key: string, version: string): void {
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
-    (res as unknown as { end: (...args: unknown[]) => Response }).end = (...args: unknown[]) => {
+    (res as unknown as { end: (...args: unknown[]) => Response | void }).end = (...args: unknown[]) => {
       const chunk = args[0];
-      let stored: Buffer | null = null;
+      let entry: Entry | null = null;
       if (res.statusCode === 200 && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
         const body = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
         if (body.length <= MAX_BODY_BYTES && !hasErrors(body) && this.version() === version) {
-          this.store(key, { at: Date.now(), version, body });
-          stored = body;
+          entry = { at: Date.now(), version, body };
+          this.store(key, entry);
         }
       }
-      const result = end(...args);
-      this.settle(key, stored);
-      return result;
+      const encoding = entry && entry.body.length >= COMPRESS_MIN_BYTES ? acceptedEncoding(req) : null;
+      if (!entry || !encoding) {
+        const result = end(...args);
+        this.settle(key, entry?.body ?? null);
+        return result;
+      }
+      const kept = entry;
+      const stored = (copy: number) => this.entries.get(key) === kept && (this.bytes += copy);
+      compressed(kept, encoding, stored).then(
+        (out) => {
+          res.setHeader('Vary', 'Accept-Encoding');
+          res.setHeader('Content-Encoding', encoding);
+          res.setHeader('Content-Length', out.length);
+          end(out);
+          this.settle(key, kept.body);
+        },
+        () => {
+          end(...args);
+          this.settle(key, kept.body);
+        },
+      );
     };
   }
 
@@ -182,6 +211,43 @@ export class ScopedResponseCache {
   }
 }
 
+type Encoding = 'br' | 'gzip';
+const acceptedEncoding = (req: AccessRequest): Encoding | null => {
+  const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
+  return encoding === 'br' || encoding === 'gzip' ? encoding : null;
+};
+const COMPRESS: Record<Encoding, (body: Buffer, done: (error: Error | null, out: Buffer) => void) => void> = {
+  br: (body, done) =>
+    zlib.brotliCompress(
+      body,
+      {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 6,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      },
+      done,
+    ),
+  gzip: (body, done) => zlib.gzip(body, { level: 6 }, done),
+};
+
+/**
+ * The entry's copy in `encoding`, made once per entry and encoding (however many hits ask meanwhile) on
+ * libuv's thread pool: compressing a large answer synchronously stalled every other request behind it,
+ * which is what the load benchmark's p99 was made of.
+ */
+function compressed(entry: Entry, encoding: Encoding, stored: (bytes: number) => void): Promise<Buffer> {
+  const pending = (entry.pending ??= {});
+  return (pending[encoding] ??= new Promise<Buffer>((resolve, reject) =>
+    COMPRESS[encoding](entry.body, (error, out) => {
+      if (error) return reject(error);
+      entry[encoding] = out;
+      stored(out.length);
+      resolve(out);
+    }),
+  ));
+}
+
 /**
  * A hit compressed as the compression middleware would compress a miss, but once per entry and encoding
  * rather than on every request: the setting of Content-Encoding makes that middleware pass the body through.
@@ -189,29 +255,18 @@ export class ScopedResponseCache {
 function replyHit(req: AccessRequest, res: Response, entry: Entry, stored: (bytes: number) => void): void {
   if (entry.body.length < COMPRESS_MIN_BYTES) return reply(res, entry.body);
   res.setHeader('Vary', 'Accept-Encoding');
-  const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
-  if (encoding === 'br') {
-    if (!entry.br) {
-      entry.br = zlib.brotliCompressSync(entry.body, {
-        params: {
-          [zlib.constants.BROTLI_PARAM_QUALITY]: 6,
-          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: entry.body.length,
-        },
-      });
-      stored(entry.br.length);
-    }
-    res.setHeader('Content-Encoding', 'br');
-    return reply(res, entry.br);
-  }
-  if (encoding === 'gzip') {
-    if (!entry.gzip) {
-      entry.gzip = zlib.gzipSync(entry.body, { level: 6 });
-      stored(entry.gzip.length);
-    }
-    res.setHeader('Content-Encoding', 'gzip');
-    return reply(res, entry.gzip);
-  }
-  reply(res, entry.body);
+  const encoding = acceptedEncoding(req);
+  if (!encoding) return reply(res, entry.body);
+  const send = (body: Buffer) => {
+    res.setHeader('Content-Encoding', encoding);
+    reply(res, body);
+  };
+  const ready = entry[encoding];
+  if (ready) return send(ready);
+  compressed(entry, encoding, stored).then(send, () => {
+    res.removeHeader('Vary');
+    reply(res, entry.body);
+  });
 }
 
 function reply(res: Response, body: Buffer): void {

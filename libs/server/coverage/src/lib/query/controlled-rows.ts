@@ -82,27 +82,31 @@ export function controlRows(
   rows.forEach((_, i) => isControlled(i) && groups.push([cell(i, metIdx), cell(i, unmetIdx)]));
   const final = secondarySuppression(cells, raw, groups);
 
-  return rows.map((r, i) => {
-    const get = (k: CountMeasure) => final[cell(i, COUNT_MEASURES.indexOf(k))];
-    const counts = Object.fromEntries(COUNT_MEASURES.map((k) => [k, get(k)])) as Record<
-      CountMeasure,
-      ControlledValue
-    >;
+  // Plain loops and literal objects: this runs for every row of every table a cache miss builds.
+  const out: ControlledRow[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const isRowControlled = controlled[i];
+    const counts = {} as Record<CountMeasure, ControlledValue>;
+    for (let m = 0; m < n; m++) counts[COUNT_MEASURES[m]] = final[cell(i, m)];
     const pct = (num: ControlledValue, den: ControlledValue) =>
       num.value === null && !num.suppressed
         ? shown(null)
-        : controlled[i]
+        : isRowControlled
           ? controlledPercent(num, den)
           : shown(num.value === null || den.value === null ? null : percent(num.value, den.value));
     const fte =
       r.measures.fte === null
         ? shown(null)
-        : controlled[i]
+        : isRowControlled
           ? controlAlongside(r.measures.fte, counts.headcount)
           : shown(Math.round(r.measures.fte * 100) / 100);
-    return {
-      ...r,
-      controlled: controlled[i],
+    out[i] = {
+      point: r.point,
+      keys: r.keys,
+      orgCodes: r.orgCodes,
+      measures: r.measures,
+      controlled: isRowControlled,
       shown: {
         ...counts,
         fte,
@@ -113,5 +117,6 @@ export function controlRows(
         peopleMetPct: pct(counts.peopleMet, counts.headcount),
       },
     };
-  });
+  }
+  return out;
 }

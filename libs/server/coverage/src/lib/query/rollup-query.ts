@@ -94,7 +94,8 @@ export async function queryRollups(
       r.measures.met = p?.met ?? 0;
     }
   }
-  return rows.map((r) => ({ ...r, orgCodes: orgsOfRow(points, r) }));
+  const orgCodes = orgsOfRows(points, rows);
+  return rows.map((r, i) => ({ ...r, orgCodes: orgCodes[i] }));
 }
 
 const rowKey = (r: RawRow) => `${r.point}|${JSON.stringify(r.keys)}`;
@@ -226,14 +227,36 @@ async function requirementQuery(
 }
 
 /** The organisations a row counts: its own, its ICB's or region's, or every one at that point. */
-function orgsOfRow(points: SnapshotPoint[], row: RawRow): string[] {
-  const refs = points.find((p) => p.point === row.point)?.refs ?? [];
-  return refs
-    .filter(
-      (s) =>
-        (row.keys.ORGANISATION === undefined || s.orgCode === row.keys.ORGANISATION) &&
-        (row.keys.ICB === undefined || s.icbCode === row.keys.ICB) &&
-        (row.keys.REGION === undefined || s.regionCode === row.keys.REGION),
-    )
-    .map((s) => s.orgCode);
+function orgsOfRows(points: SnapshotPoint[], rows: RawRow[]): string[][] {
+  // Grouped once per point and key (not a scan of every snapshot per row: 200 rows x 200 organisations).
+  const byPoint = new Map<string, Map<string, string[]>>();
+  const groupOf = (point: string, dimension: string, code: string | null | undefined): string[] => {
+    let groups = byPoint.get(point);
+    if (!groups) byPoint.set(point, (groups = new Map()));
+    const key = `${dimension}|${code ?? ''}`;
+    let list = groups.get(key);
+    if (!list) {
+      const refs = points.find((p) => p.point === point)?.refs ?? [];
+      list = refs
+        .filter((s) =>
+          dimension === 'ORGANISATION'
+            ? s.orgCode === code
+            : dimension === 'ICB'
+              ? s.icbCode === code
+              : dimension === 'REGION'
+                ? s.regionCode === code
+                : true,
+        )
+        .map((s) => s.orgCode);
+      groups.set(key, list);
+    }
+    return list;
+  };
+  return rows.map((row) => {
+    const dimensions = (['ORGANISATION', 'ICB', 'REGION'] as const).filter((d) => row.keys[d] !== undefined);
+    if (dimensions.length === 0) return groupOf(row.point, 'ALL', null);
+    // Several geographic keys (e.g. ICB and organisation): the organisations in all of them.
+    const [first, ...rest] = dimensions.map((d) => groupOf(row.point, d, row.keys[d]));
+    return rest.length ? first.filter((o) => rest.every((l) => l.includes(o))) : first;
+  });
 }

@@ -52,10 +52,11 @@ export function normalise(filter: CoverageFilter) {
   );
 }
 
+const collator = new Intl.Collator('en-GB');
+
 /** Row order: by point, then each group-by label in turn (indexes into rows). */
 export function sortOrder(rows: RawRow[], groupBy: CoverageDimension[], catalog: CoverageCatalog): number[] {
   const labels = rows.map((r) => groupBy.map((d) => catalog.label(d, r.keys[d] ?? '')));
-  const collator = new Intl.Collator('en-GB');
   return rows
     .map((_, i) => i)
     .sort((a, b) => {

@@ -6,6 +6,7 @@ import {
   WITHIN_ORG_DIMENSIONS,
   subsetsUpTo,
 } from './dimensions';
+import { refreshFilterOptions } from './filter-options';
 import { refreshFlows } from './refresh-flows';
 
 /** Channel readers LISTEN on; PostgreSQL delivers a NOTIFY only when the sending transaction commits. */
@@ -52,6 +53,9 @@ export type CoverageTarget = { snapshots: SnapshotKey[] } | { orgCodes: string[]
  * one group of each grouping set, so their assignment rows are counted directly; only people with
  * several assignments are first reduced to one row per (person, group).
  *
+ * Rows are written in (as-at, grouping set) order: a reader fetches one (organisation, as-at, grouping set)
+ * range per organisation, and rows written in hash order would put each of them on its own heap page.
+ *
  * The cost must not depend on the planner's estimates, which for a snapshot written moments ago (an
  * as-at date beyond the statistics) are 1 row whatever the truth. So each base table is read once,
  * through its (organisation, as-at) index and without a join, into a work table; work tables are
@@ -68,6 +72,7 @@ export async function refreshCoverage(m: EntityManager, target: CoverageTarget):
         : await SnapshotScope.ofOrganisations(tx, '_cov_snap', target.orgCodes);
     if (!scope.count) return scope.drop(tx);
     await withHashJoins(tx, () => rebuild(tx, scope));
+    await refreshFilterOptions(tx, scope);
     await withHashJoins(tx, () => refreshFlows(tx, scope));
     await tx.query(`select pg_notify($1, o) from unnest($2::text[]) o`, [ROLLUPS_CHANNEL, scope.orgCodes]);
     await scope.drop(tx);
@@ -208,7 +213,8 @@ async function rebuild(tx: EntityManager, scope: SnapshotScope): Promise<void> {
        from _cov_group_profile g
        join _cov_profile p on p.profile = g.profile
        left join _cov_profile_archetype pa on pa.profile = g.profile and pa.archetype_code = g.archetype_code
-       group by ${GROUP_KEY}`,
+       group by ${GROUP_KEY}
+       order by g.org_code, g.as_at, g.gset`,
   );
   // Module rows: one requirement pair per person and module, so people needing = pairs.
   await tx.query(
@@ -217,7 +223,8 @@ async function rebuild(tx: EntityManager, scope: SnapshotScope): Promise<void> {
        select ${GROUP_KEY}, n.layer, n.module_code, sum(g.people), sum(g.fte), sum(g.roles),
               coalesce(sum(g.people) filter (where n.met), 0), sum(g.people), coalesce(sum(g.people) filter (where n.met), 0)
        from _cov_group_profile g join _cov_profile_need n on n.profile = g.profile
-       group by ${GROUP_KEY}, n.layer, n.module_code`,
+       group by ${GROUP_KEY}, n.layer, n.module_code
+       order by g.org_code, g.as_at, g.gset`,
   );
   // Layer rows (module_code null): people needing anything in the layer, and meeting all of it.
   await tx.query(
@@ -226,7 +233,8 @@ async function rebuild(tx: EntityManager, scope: SnapshotScope): Promise<void> {
        select ${GROUP_KEY}, l.layer, null, sum(g.people), sum(g.fte), sum(g.roles),
               coalesce(sum(g.people) filter (where l.all_met), 0), sum(g.people * l.needed), sum(g.people * l.met)
        from _cov_group_profile g join _cov_profile_layer l on l.profile = g.profile
-       group by ${GROUP_KEY}, l.layer`,
+       group by ${GROUP_KEY}, l.layer
+       order by g.org_code, g.as_at, g.gset`,
   );
   await dropWorkTables(tx);
 }
