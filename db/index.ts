@@ -9,6 +9,8 @@ export {
 export { trustTypeFromName } from './seeds/reference-seed';
 export * from './seeds/archetype-seed';
 export { rowTriggersOffIfAllowed, rowTriggersOn } from './bulk-write';
-export { withHashJoins } from './planner';
+export { withHashJoins, withWorkMem } from './planner';
+export { SnapshotScope } from './snapshot-scope';
+export type { SnapshotKey } from './snapshot-scope';
 export { readPseudonymisationKey, keyFileOf } from './pseudonymisation-key';
 export * from './seeds/primary-care-seed';

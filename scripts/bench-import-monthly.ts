@@ -172,7 +172,7 @@ export async function runMonthlyScenario(args: Args): Promise<void> {
  * CPU time (user + system, ms) of this data directory's PostgreSQL processes: the postmaster's children
  * (the import's backend among them), read from /proc. Linux only; 0 elsewhere.
  */
-function postgresCpuMs(dataDir: string): number {
+export function postgresCpuMs(dataDir: string): number {
   try {
     const postmaster = Number(
       fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0],

@@ -19,7 +19,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions, migrateAndSeedReference } from '@aiwr/db';
 import { runImport, ImportSummary } from '@aiwr/server-ingest';
 import { recompute } from '@aiwr/server-coverage';
-import { runMonthlyScenario } from './bench-import-monthly';
+import { postgresCpuMs, runMonthlyScenario } from './bench-import-monthly';
 
 const { values: args } = parseArgs({
   options: {
@@ -208,7 +208,11 @@ async function main() {
   const log = (...parts: unknown[]) => console.log(...parts);
   try {
     log(
-      `PostgreSQL ${db.url.replace(/:[^:@]*@/, ':***@')} in ${dir}; ${os.cpus().length} CPUs, node ${process.version}`,
+      `PostgreSQL ${db.url.replace(/:[^:@]*@/, ':***@')} in ${dir}; ${os.cpus().length} CPUs, node ${process.version}, ` +
+        `load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')} (shared machine)`,
     );
     await migrateAndSeedReference(db.url);
     const orgs: string[] = (
@@ -232,6 +236,7 @@ async function main() {
       const bytes = fs.statSync(file).size;
       const copyMs = await rawCopy(db.url, file);
       const phases: Record<string, number> = {};
+      const cpuBefore = { node: process.cpuUsage(), pg: postgresCpuMs(path.join(dir, 'db')) };
       const run = await withPeakRss<ImportSummary>(() =>
         runImport(ds, {
           kind: 'staff',
@@ -243,18 +248,21 @@ async function main() {
           onPhase: (phase, ms) => (phases[phase] = ms),
         }),
       );
+      const nodeCpu = process.cpuUsage(cpuBefore.node);
+      const cpuMs =
+        (nodeCpu.user + nodeCpu.system) / 1000 + postgresCpuMs(path.join(dir, 'db')) - cpuBefore.pg;
       const s = run.result;
       if (s.outcome !== 'succeeded')
         throw new Error(`${label}: ${s.outcome} ${JSON.stringify(s.errors.slice(0, 3))}`);
       const pipelineMs = Object.entries(phases).reduce((ms, [k, v]) => (k === 'recompute' ? ms : ms + v), 0);
       const line =
         `${label.padEnd(16)} ${rows.toLocaleString('en-GB').padStart(10)} rows ${(bytes / 1e6).toFixed(0).padStart(4)} MB | ` +
-        `wall ${(run.ms / 1000).toFixed(2)} s, ${Math.round(rows / (run.ms / 1000)).toLocaleString('en-GB')} rows/s | ` +
+        `wall ${(run.ms / 1000).toFixed(2)} s, CPU ${(cpuMs / 1000).toFixed(2)} s (node + PostgreSQL), ${Math.round(rows / (run.ms / 1000)).toLocaleString('en-GB')} rows/s | ` +
         `raw COPY ${(copyMs / 1000).toFixed(2)} s → ratio ${(run.ms / copyMs).toFixed(2)}× ` +
         `(without recompute ${(pipelineMs / copyMs).toFixed(2)}×) | peak RSS ${run.peakRssMb} MB | ` +
         `phases: ${Object.entries(phases)
           .map(([k, v]) => `${k} ${v} ms`)
-          .join(', ')} | path ${s.summary.path}`;
+          .join(', ')} | path ${s.summary.path} | load average ${os.loadavg()[0].toFixed(2)}`;
       log(line);
       results.push(line);
     };

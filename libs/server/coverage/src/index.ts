@@ -1,4 +1,5 @@
-export { refreshRollups, ROLLUPS_CHANNEL } from './lib/rollups/refresh-rollups';
+export { refreshCoverage, refreshRollups, ROLLUPS_CHANNEL } from './lib/rollups/refresh-rollups';
+export type { CoverageTarget } from './lib/rollups/refresh-rollups';
 export { CoverageService } from './lib/coverage.service';
 export { ComparisonService, sizeBand, MIN_COMPARATOR_ORGANISATIONS } from './lib/comparison.service';
 export type { PeerGroup, DistributionMeasure } from './lib/comparison.service';

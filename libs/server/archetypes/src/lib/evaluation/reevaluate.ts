@@ -3,7 +3,7 @@ import { rowTriggersOffIfAllowed, rowTriggersOn } from '@aiwr/db';
 import { StoredRuleConditions } from '@aiwr/shared-domain';
 import type { SnapshotRef } from '@aiwr/server-core';
 import { ruleToSql, SqlParams, titleKeySql } from '../rules/rule-sql';
-import { evaluateSnapshot, loadRuleReference } from './evaluate-snapshot';
+import { evaluateTogether, loadRuleReference } from './evaluate-snapshot';
 
 export type { SnapshotRef };
 
@@ -22,7 +22,8 @@ export function currentSnapshots(m: EntityManager, orgCodes: string[] | null = n
 }
 
 /**
- * Evaluates the given snapshots (archetypes, needs, person summaries), in the caller's transaction.
+ * Evaluates the given snapshots (archetypes, needs, person summaries) together, in the caller's
+ * transaction: one set of statements for all of them (evaluate-snapshot.ts).
  * Evaluation only: the one recompute (@aiwr/server-coverage `recompute`, reached through the RECOMPUTE
  * port) runs this and then the rollups.
  *
@@ -34,7 +35,7 @@ export function currentSnapshots(m: EntityManager, orgCodes: string[] | null = n
  */
 export async function evaluateSnapshots(m: EntityManager, snapshots: SnapshotRef[]): Promise<number> {
   const bulk = snapshots.length > 0 && (await rowTriggersOffIfAllowed(m));
-  for (const s of snapshots) await evaluateSnapshot(m, s.orgCode, s.asAt);
+  await evaluateTogether(m, snapshots);
   if (bulk) await verifyDerivedReferences(m, snapshots);
   return snapshots.length;
 }

@@ -1,30 +1,38 @@
 import { Global, Module } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { rowTriggersOffIfAllowed, rowTriggersOn } from '@aiwr/db';
+import { rowTriggersOffIfAllowed, rowTriggersOn, withWorkMem } from '@aiwr/db';
 import { Changed, RECOMPUTE, Recompute, SnapshotRef } from '@aiwr/server-core';
 import { evaluateSnapshots, refreshNeedsMet } from '@aiwr/server-archetypes';
-import { refreshRollups } from '../rollups/refresh-rollups';
+import { refreshCoverage } from '../rollups/refresh-rollups';
+
+/** Enough for the sorts and hashes over a national file's 1.5 M people to stay in memory. */
+const RECOMPUTE_WORK_MEM = '256MB';
 
 /**
  * The one recompute of derived data, in the caller's transaction, after any staff, completion, rule or
  * product change: archetype evaluation and needs (@aiwr/server-archetypes), then the coverage rollups of
  * the same snapshots. Writers reach it through the RECOMPUTE port (@aiwr/server-core), never directly.
+ * Each step works on all the changed snapshots at once (a national file's 199 organisations, or every
+ * snapshot a broad rule edit touches, cost the same number of statements as one trust's month).
  */
-export const recompute: Recompute = async (m: EntityManager, changed: Changed) => {
+export const recompute: Recompute = (m: EntityManager, changed: Changed) =>
+  withWorkMem(m, RECOMPUTE_WORK_MEM, () => recomputeChanged(m, changed));
+
+async function recomputeChanged(m: EntityManager, changed: Changed): Promise<void> {
   if ('completionsOf' in changed) {
     // Fresh completions have no statistics yet; the needs update joins them.
     await m.query(`analyze training_completion`);
     await refreshNeedsMet(m, changed.completionsOf);
-    for (const org of changed.completionsOf) await refreshRollups(m, org);
+    await refreshCoverage(m, { orgCodes: changed.completionsOf });
     return;
   }
   if (!changed.snapshots.length) return;
   await m.query(`analyze staff_snapshot`);
   await evaluateSnapshots(m, changed.snapshots);
   const bulk = await rowTriggersOffIfAllowed(m);
-  for (const s of changed.snapshots) await refreshRollups(m, s.orgCode, s.asAt);
+  await refreshCoverage(m, { snapshots: changed.snapshots });
   if (bulk) await verifySnapshotsExist(m, changed.snapshots);
-};
+}
 
 /** The rollups' one foreign key, (organisation, as-at) → staff_snapshot, checked once per snapshot. */
 async function verifySnapshotsExist(m: EntityManager, snapshots: SnapshotRef[]): Promise<void> {

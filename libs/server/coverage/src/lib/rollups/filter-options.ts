@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import type { SnapshotScope } from '@aiwr/db';
 import { WITHIN_ORG_DIMENSIONS, WithinOrgDimension } from './dimensions';
 
 const DIMENSIONS = Object.keys(WITHIN_ORG_DIMENSIONS) as WithinOrgDimension[];
@@ -6,21 +7,19 @@ const CODE = `coalesce(${DIMENSIONS.map((d) => WITHIN_ORG_DIMENSIONS[d].column).
 const DIMENSION_OF_GSET = `case gset ${DIMENSIONS.map((d) => `when ${WITHIN_ORG_DIMENSIONS[d].bit} then '${d}'`).join(' ')} end`;
 
 /**
- * Rebuilds coverage_filter_option for one organisation (one snapshot, or all when asAt is omitted) from
- * its freshly written rollups: the codes of each within-organisation dimension that count somebody. Runs
- * inside refreshRollups' transaction, after the coverage_rollup rows.
+ * Rebuilds coverage_filter_option for the scope's snapshots (all of them at once) from their freshly
+ * written rollups: the codes of each within-organisation dimension that count somebody. Runs inside
+ * refreshCoverage's transaction, after the coverage_rollup rows.
  */
-export async function refreshFilterOptions(tx: EntityManager, orgCode: string, asAt?: string): Promise<void> {
-  const params = [orgCode, asAt ?? null];
-  const inScope = `org_code = $1 and ($2::date is null or as_at = $2::date)`;
-  await tx.query(`delete from coverage_filter_option where ${inScope}`, params);
+export async function refreshFilterOptions(tx: EntityManager, scope: SnapshotScope): Promise<void> {
+  await tx.query(`delete from coverage_filter_option t where ${scope.where('t')}`, scope.params);
   await tx.query(
     `insert into coverage_filter_option (org_code, as_at, dimension, codes)
      select org_code, as_at, ${DIMENSION_OF_GSET}, array_agg(${CODE} order by ${CODE})
-     from coverage_rollup
-     where ${inScope} and gset in (${DIMENSIONS.map((d) => WITHIN_ORG_DIMENSIONS[d].bit).join(', ')}) and headcount > 0
+     from coverage_rollup t
+     where ${scope.where('t')} and gset in (${DIMENSIONS.map((d) => WITHIN_ORG_DIMENSIONS[d].bit).join(', ')}) and headcount > 0
      group by org_code, as_at, gset`,
-    params,
+    scope.params,
   );
 }
 

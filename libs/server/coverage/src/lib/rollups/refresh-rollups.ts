@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { withHashJoins } from '@aiwr/db';
+import { SnapshotKey, SnapshotScope, withHashJoins } from '@aiwr/db';
 import {
   ASSIGNMENT_DIMENSIONS,
   JOB_ROLE_SETS,
@@ -30,16 +30,24 @@ const maskOf = (dims: AssignmentDimension[]) =>
     .join(' + ');
 // In this order everywhere: the work tables are combined with `union all` and inserted by position.
 const DIMENSIONS = 'department, staff_group_code, clinical_area_code, pay_band, job_role, archetype_code';
-const GROUP_KEY = `g.as_at, g.gset, g.department, g.staff_group_code, g.clinical_area_code, g.pay_band, g.job_role, g.archetype_code`;
+const GROUP_KEY = `g.org_code, g.as_at, g.gset, g.department, g.staff_group_code, g.clinical_area_code, g.pay_band, g.job_role, g.archetype_code`;
 
-/** The grouping sets of one organisation: job role too for general practice and community pharmacy. */
-async function groupingSetsOf(tx: EntityManager, orgCode: string) {
-  const [org] = await tx.query(`select setting from organisation where code = $1`, [orgCode]);
-  const jobRoles = !!org && org.setting !== 'trust';
+/**
+ * The grouping sets of a scope: job role too when it holds general practice or community pharmacy.
+ * Trusts' job roles are left out (their rows carry a null job role, and their job-role rows are removed
+ * after the insert), so a trust's rollups are the same whatever else the scope holds.
+ */
+async function groupingSetsOf(tx: EntityManager, orgCodes: string[]) {
+  const [{ n }] = await tx.query(
+    `select count(*)::int as n from organisation where code = any($1) and setting <> 'trust'`,
+    [orgCodes],
+  );
+  const jobRoles = n > 0;
   const dims: AssignmentDimension[] = jobRoles
     ? [...ASSIGNMENT_DIMENSIONS, 'JOB_ROLE']
     : ASSIGNMENT_DIMENSIONS;
   return {
+    jobRoles,
     assignmentSets: jobRoles ? [...ASSIGNMENT_SETS, ...JOB_ROLE_SETS] : ASSIGNMENT_SETS,
     withArchetypeSets: jobRoles
       ? [...WITH_ARCHETYPE_SETS, ...JOB_ROLE_WITH_ARCHETYPE_SETS]
@@ -55,7 +63,19 @@ const ITEM = 'chr(30)';
 
 /**
  * Rebuilds the coverage rollups of one snapshot of an organisation (or of all its snapshots when asAt is
- * omitted) inside the caller's transaction, set-based.
+ * omitted) inside the caller's transaction; see refreshCoverage.
+ */
+export function refreshRollups(m: EntityManager, orgCode: string, asAt?: string): Promise<void> {
+  return refreshCoverage(m, asAt ? { snapshots: [{ orgCode, asAt }] } : { orgCodes: [orgCode] });
+}
+
+/** What to rebuild: these snapshots, or every snapshot of these organisations. */
+export type CoverageTarget = { snapshots: SnapshotKey[] } | { orgCodes: string[] };
+
+/**
+ * Rebuilds the coverage rollups (and flows, refresh-flows.ts) of the given snapshots together, inside
+ * the caller's transaction, set-based: a fixed number of statements however many snapshots and
+ * organisations (group keys carry org_code; person keys are per organisation).
  *
  * People with the same requirement profile (which modules they need, in which layer, met or not) have
  * the same requirement figures, and there are only a few dozen profiles. So the expensive step counts
@@ -68,51 +88,62 @@ const ITEM = 'chr(30)';
  * range per organisation, and rows written in hash order would put each of them on its own heap page.
  *
  * The cost must not depend on the planner's estimates, which for a snapshot written moments ago (an
- * as-at date beyond the statistics) are 1 row whatever the truth. So each base table is read once, by
- * its (organisation, as-at) key and without a join, into a work table; work tables are ANALYZEd before
- * anything joins them; the only joins are hash joins on the whole person key (withHashJoins); and a
- * person's archetypes travel with the person as an array, unnested in place, instead of being joined
- * back to the assignments (the nested loop that made a 30k trust take two minutes).
+ * as-at date beyond the statistics) are 1 row whatever the truth. So each base table is read once,
+ * through its (organisation, as-at) index and without a join, into a work table; work tables are
+ * ANALYZEd before anything joins them; the only joins are hash joins on the whole person key
+ * (withHashJoins); and a person's archetypes travel with the person as an array, unnested in place,
+ * instead of being joined back to the assignments (the nested loop that made a 30k trust take two
+ * minutes).
  */
-export async function refreshRollups(m: EntityManager, orgCode: string, asAt?: string): Promise<void> {
+export async function refreshCoverage(m: EntityManager, target: CoverageTarget): Promise<void> {
   const run = async (tx: EntityManager) => {
-    await withHashJoins(tx, () => rebuild(tx, orgCode, asAt));
-    await refreshFilterOptions(tx, orgCode, asAt);
-    // Flows pin every join to the organisation's index ranges and keep the planner's own choice.
-    await refreshFlows(tx, orgCode);
-    await tx.query(`select pg_notify($1, $2)`, [ROLLUPS_CHANNEL, orgCode]);
+    const scope =
+      'snapshots' in target
+        ? await SnapshotScope.of(tx, '_cov_snap', target.snapshots)
+        : await SnapshotScope.ofOrganisations(tx, '_cov_snap', target.orgCodes);
+    if (!scope.count) return scope.drop(tx);
+    await withHashJoins(tx, () => rebuild(tx, scope));
+    await refreshFilterOptions(tx, scope);
+    await withHashJoins(tx, () => refreshFlows(tx, scope));
+    await tx.query(`select pg_notify($1, o) from unnest($2::text[]) o`, [ROLLUPS_CHANNEL, scope.orgCodes]);
+    await scope.drop(tx);
   };
   // Temporary tables and the NOTIFY must share one transaction with the rollup writes.
   if (m.queryRunner?.isTransactionActive) await run(m);
   else await m.transaction(run);
 }
 
-async function rebuild(tx: EntityManager, orgCode: string, asAt?: string): Promise<void> {
-  const params = [orgCode, asAt ?? null];
-  const { assignmentSets, withArchetypeSets, maskSql, jobRole } = await groupingSetsOf(tx, orgCode);
-  const inScope = `org_code = $1 and ($2::date is null or as_at = $2::date)`;
-  await tx.query(`delete from coverage_rollup where ${inScope}`, params);
-  await tx.query(`delete from coverage_module_rollup where ${inScope}`, params);
+async function rebuild(tx: EntityManager, scope: SnapshotScope): Promise<void> {
+  const params = scope.params;
+  const { jobRoles, assignmentSets, withArchetypeSets, maskSql, jobRole } = await groupingSetsOf(
+    tx,
+    scope.orgCodes,
+  );
+  await tx.query(`delete from coverage_rollup t where ${scope.where('t')}`, params);
+  await tx.query(`delete from coverage_module_rollup t where ${scope.where('t')}`, params);
   await dropWorkTables(tx);
 
   // One read of each base table, by key, no join.
   await tx.query(
     `create temp table _cov_assignment as
-       select as_at, person_key, coalesce(department, '') as department, staff_group_code, clinical_area_code,
-              coalesce(pay_band, '') as pay_band, coalesce(job_role, '') as job_role, fte
-       from staff_assignment where ${inScope}`,
+       select org_code, as_at, person_key, coalesce(department, '') as department, staff_group_code, clinical_area_code,
+              coalesce(pay_band, '') as pay_band,
+              case when exists (select 1 from organisation o where o.code = t.org_code and o.setting <> 'trust')
+                   then coalesce(job_role, '') end as job_role, fte
+       from staff_assignment t where ${scope.where('t')}`,
     params,
   );
   await tx.query(
     `create temp table _cov_need as
-       select as_at, person_key,
+       select org_code, as_at, person_key,
               string_agg(module_code || ${FIELD} || layer || ${FIELD} || met::int, ${ITEM} order by module_code) as profile
-       from person_need where ${inScope} group by as_at, person_key`,
+       from person_need t where ${scope.where('t')} group by org_code, as_at, person_key`,
     params,
   );
   await tx.query(
     `create temp table _cov_held as
-       select as_at, person_key, archetypes from person_snapshot where ${inScope} and cardinality(archetypes) > 0`,
+       select org_code, as_at, person_key, archetypes from person_snapshot t
+       where ${scope.where('t')} and cardinality(archetypes) > 0`,
     params,
   );
   await tx.query(`analyze _cov_assignment; analyze _cov_need; analyze _cov_held`);
@@ -120,10 +151,12 @@ async function rebuild(tx: EntityManager, orgCode: string, asAt?: string): Promi
   // Each person's requirement profile, number of assignments and archetypes held.
   await tx.query(
     `create temp table _cov_person as
-       select a.as_at, a.person_key, a.assignments, coalesce(n.profile, '') as profile, coalesce(h.archetypes, '{}') as archetypes
-       from (select as_at, person_key, count(*)::int as assignments from _cov_assignment group by as_at, person_key) a
-       left join _cov_need n on n.as_at = a.as_at and n.person_key = a.person_key
-       left join _cov_held h on h.as_at = a.as_at and h.person_key = a.person_key`,
+       select a.org_code, a.as_at, a.person_key, a.assignments, coalesce(n.profile, '') as profile,
+              coalesce(h.archetypes, '{}') as archetypes
+       from (select org_code, as_at, person_key, count(*)::int as assignments
+             from _cov_assignment group by org_code, as_at, person_key) a
+       left join _cov_need n on n.org_code = a.org_code and n.as_at = a.as_at and n.person_key = a.person_key
+       left join _cov_held h on h.org_code = a.org_code and h.as_at = a.as_at and h.person_key = a.person_key`,
   );
   await tx.query(`analyze _cov_person`);
   await tx.query(
@@ -161,10 +194,10 @@ async function rebuild(tx: EntityManager, orgCode: string, asAt?: string): Promi
   // Every assignment with its person's profile, assignment count and archetypes.
   await tx.query(
     `create temp table _cov_row as
-       select sa.as_at, sa.person_key, sa.department, sa.staff_group_code, sa.clinical_area_code, sa.pay_band,
-              sa.job_role, sa.fte,
-              p.profile, p.assignments, p.archetypes
-       from _cov_assignment sa join _cov_person p on p.as_at = sa.as_at and p.person_key = sa.person_key`,
+       select sa.org_code, sa.as_at, sa.person_key, sa.department, sa.staff_group_code, sa.clinical_area_code,
+              sa.pay_band, sa.job_role, sa.fte, p.profile, p.assignments, p.archetypes
+       from _cov_assignment sa
+       join _cov_person p on p.org_code = sa.org_code and p.as_at = sa.as_at and p.person_key = sa.person_key`,
   );
   await tx.query(`analyze _cov_row`);
 
@@ -175,32 +208,32 @@ async function rebuild(tx: EntityManager, orgCode: string, asAt?: string): Promi
   await tx.query(
     `create temp table _cov_group_profile as
        with single as (
-         select as_at, (${maskSql})::smallint as gset, ${dims}, null::text as archetype_code, profile,
+         select org_code, as_at, (${maskSql})::smallint as gset, ${dims}, null::text as archetype_code, profile,
                 count(*)::int as people, sum(fte) as fte, count(*)::int as roles
          from _cov_row where assignments = 1
-         group by as_at, profile, grouping sets (${setsSql(assignmentSets)})
+         group by org_code, as_at, profile, grouping sets (${setsSql(assignmentSets)})
          union all
-         select as_at, (16 + ${maskSql})::smallint, ${dims}, archetype_code, profile, count(*)::int, sum(fte), count(*)::int
+         select org_code, as_at, (16 + ${maskSql})::smallint, ${dims}, archetype_code, profile, count(*)::int, sum(fte), count(*)::int
          from (${withArchetype} where r.assignments = 1) a
-         group by as_at, profile, archetype_code, grouping sets (${setsSql(withArchetypeSets)})
+         group by org_code, as_at, profile, archetype_code, grouping sets (${setsSql(withArchetypeSets)})
        ),
        per_person as (
-         select as_at, (${maskSql})::smallint as gset, ${dims}, null::text as archetype_code, person_key, profile,
+         select org_code, as_at, (${maskSql})::smallint as gset, ${dims}, null::text as archetype_code, person_key, profile,
                 sum(fte) as fte, count(*)::int as roles
          from _cov_row where assignments > 1
-         group by as_at, person_key, profile, grouping sets (${setsSql(assignmentSets)})
+         group by org_code, as_at, person_key, profile, grouping sets (${setsSql(assignmentSets)})
          union all
-         select as_at, (16 + ${maskSql})::smallint, ${dims}, archetype_code, person_key, profile, sum(fte), count(*)::int
+         select org_code, as_at, (16 + ${maskSql})::smallint, ${dims}, archetype_code, person_key, profile, sum(fte), count(*)::int
          from (${withArchetype} where r.assignments > 1) a
-         group by as_at, person_key, profile, archetype_code, grouping sets (${setsSql(withArchetypeSets)})
+         group by org_code, as_at, person_key, profile, archetype_code, grouping sets (${setsSql(withArchetypeSets)})
        ),
        multi as (
-         select as_at, gset, ${DIMENSIONS}, profile, count(*)::int as people, sum(fte) as fte, sum(roles)::int as roles
-         from per_person group by as_at, gset, ${DIMENSIONS}, profile
+         select org_code, as_at, gset, ${DIMENSIONS}, profile, count(*)::int as people, sum(fte) as fte, sum(roles)::int as roles
+         from per_person group by org_code, as_at, gset, ${DIMENSIONS}, profile
        )
-       select as_at, gset, ${DIMENSIONS}, profile, sum(people)::int as people, sum(fte) as fte, sum(roles)::int as roles
+       select org_code, as_at, gset, ${DIMENSIONS}, profile, sum(people)::int as people, sum(fte) as fte, sum(roles)::int as roles
        from (select * from single union all select * from multi) u
-       group by as_at, gset, ${DIMENSIONS}, profile`,
+       group by org_code, as_at, gset, ${DIMENSIONS}, profile`,
   );
   await tx.query(
     `analyze _cov_group_profile; analyze _cov_profile; analyze _cov_profile_need; analyze _cov_profile_layer`,
@@ -209,7 +242,7 @@ async function rebuild(tx: EntityManager, orgCode: string, asAt?: string): Promi
   await tx.query(
     `insert into coverage_rollup (org_code, as_at, gset, ${DIMENSIONS}, headcount, fte, role_count,
          fully_trained, foundation_met, archetype_met, needed, met)
-       select $1, ${GROUP_KEY}, sum(g.people), sum(g.fte), sum(g.roles),
+       select ${GROUP_KEY}, sum(g.people), sum(g.fte), sum(g.roles),
               coalesce(sum(g.people) filter (where p.fully_trained), 0),
               coalesce(sum(g.people) filter (where p.foundation_met), 0),
               case when g.archetype_code is not null then coalesce(sum(g.people) filter (where pa.all_met), 0) end,
@@ -218,31 +251,37 @@ async function rebuild(tx: EntityManager, orgCode: string, asAt?: string): Promi
        join _cov_profile p on p.profile = g.profile
        left join _cov_profile_archetype pa on pa.profile = g.profile and pa.archetype_code = g.archetype_code
        group by ${GROUP_KEY}
-       order by g.as_at, g.gset`,
-    [orgCode],
+       order by g.org_code, g.as_at, g.gset`,
   );
   // Module rows: one requirement pair per person and module, so people needing = pairs.
   await tx.query(
     `insert into coverage_module_rollup (org_code, as_at, gset, ${DIMENSIONS}, layer, module_code,
          people, fte, role_count, people_met, needed, met)
-       select $1, ${GROUP_KEY}, n.layer, n.module_code, sum(g.people), sum(g.fte), sum(g.roles),
+       select ${GROUP_KEY}, n.layer, n.module_code, sum(g.people), sum(g.fte), sum(g.roles),
               coalesce(sum(g.people) filter (where n.met), 0), sum(g.people), coalesce(sum(g.people) filter (where n.met), 0)
        from _cov_group_profile g join _cov_profile_need n on n.profile = g.profile
        group by ${GROUP_KEY}, n.layer, n.module_code
-       order by g.as_at, g.gset`,
-    [orgCode],
+       order by g.org_code, g.as_at, g.gset`,
   );
   // Layer rows (module_code null): people needing anything in the layer, and meeting all of it.
   await tx.query(
     `insert into coverage_module_rollup (org_code, as_at, gset, ${DIMENSIONS}, layer, module_code,
          people, fte, role_count, people_met, needed, met)
-       select $1, ${GROUP_KEY}, l.layer, null, sum(g.people), sum(g.fte), sum(g.roles),
+       select ${GROUP_KEY}, l.layer, null, sum(g.people), sum(g.fte), sum(g.roles),
               coalesce(sum(g.people) filter (where l.all_met), 0), sum(g.people * l.needed), sum(g.people * l.met)
        from _cov_group_profile g join _cov_profile_layer l on l.profile = g.profile
        group by ${GROUP_KEY}, l.layer
-       order by g.as_at, g.gset`,
-    [orgCode],
+       order by g.org_code, g.as_at, g.gset`,
   );
+  if (jobRoles) {
+    // Job-role rows are for general practice and community pharmacy only (see groupingSetsOf).
+    for (const table of ['coverage_rollup', 'coverage_module_rollup'])
+      await tx.query(
+        `delete from ${table} t where ${scope.where('t')} and t.gset & 32 <> 0
+           and exists (select 1 from organisation o where o.code = t.org_code and o.setting = 'trust')`,
+        params,
+      );
+  }
   await dropWorkTables(tx);
 }
 
