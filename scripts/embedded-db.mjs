@@ -135,9 +135,9 @@ export async function ensureDatabase({
       'max_wal_size=4GB',
       '-c',
       'max_connections=200',
-      // An import recomputes every organisation of its file in one transaction, and each organisation's
-      // work tables hold their locks to the commit: a region's GP practice list (about 1,500 practices
-      // and PCNs) needs some 30,000 lock slots, more than the default 64 a connection gives.
+      // An import recomputes every organisation of its file in one transaction, and every relation it
+      // creates or touches keeps its lock to the commit: a file of thousands of organisations (a national
+      // GP practice list) must not run out of lock slots (the default gives 64 a connection).
       '-c',
       'max_locks_per_transaction=1024',
       ...tuning,
