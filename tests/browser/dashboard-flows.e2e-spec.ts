@@ -44,6 +44,24 @@ describe('dashboard behaviour in Chromium against the real API and demo data', (
     expect(summary).not.toContain('Manchester');
   });
 
+  it('the funnel plot draws a dot for every trust it ranks', async () => {
+    await open('admin', '/compare');
+    await page.locator('[data-testid="chart-funnel"] [data-rendered]').waitFor();
+    await page.getByTestId('chart-ranked').waitFor();
+    const summary = (await page.getByTestId('chart-ranked-summary').textContent()) ?? '';
+    const ranked = Number(/^(\d+) trusts?/.exec(summary)?.[1]);
+    expect(ranked).toBeGreaterThan(1);
+    // The scatter is registered on demand: an echarts instance made before that drew no dots at all.
+    // Dots and the legend's marker are the paths filled NHS blue.
+    const selector = '[data-testid="chart-funnel"] svg path[fill="#005eb8"]';
+    await page
+      .waitForFunction(`document.querySelectorAll('${selector}').length >= ${ranked + 1}`, null, {
+        timeout: 5000,
+      })
+      .catch(() => undefined); // the count below says what was drawn
+    expect(await page.locator(selector).count()).toBe(ranked + 1);
+  });
+
   it('a London planner sees London trusts only, and other roles see the nation', async () => {
     await open('planner', '/compare');
     expect(await optionLabels(page, 'filter-region')).toEqual(['All regions', 'London']);

@@ -30,13 +30,21 @@ const EXTRA_PARTS: Record<string, () => Promise<unknown>> = {
   heatmap: () => import('./parts/heatmap'),
   scatter: () => import('./parts/scatter'),
 };
+const registeredParts = new Set<string>();
+/** Grows whenever a part is registered; an instance created before that does not know the part. */
+let partsVersion = 0;
 
 /** Registers the chart types `option` uses beyond the base set; null when nothing more is needed. */
 function extraParts(option: ChartOption): Promise<unknown> | null {
   const series = Array.isArray(option.series) ? option.series : option.series ? [option.series] : [];
   const loads = [...new Set(series.map((s) => String(s.type)))]
-    .filter((t) => t in EXTRA_PARTS)
-    .map((t) => EXTRA_PARTS[t]());
+    .filter((t) => t in EXTRA_PARTS && !registeredParts.has(t))
+    .map((t) =>
+      EXTRA_PARTS[t]().then(() => {
+        registeredParts.add(t);
+        partsVersion++;
+      }),
+    );
   return loads.length ? Promise.all(loads) : null;
 }
 
@@ -49,30 +57,40 @@ export interface EChartProps {
 
 export default function EChart({ option, height, label, onItemClick }: EChartProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const chart = useRef<{ instance: echarts.ECharts; partsVersion: number } | null>(null);
   const clickHandler = useRef(onItemClick);
   clickHandler.current = onItemClick;
 
-  useEffect(() => {
-    if (!ref.current) return;
-    const instance = echarts.init(ref.current, undefined, { renderer: 'svg' });
-    chart.current = instance;
+  // echarts copies the registered layouts and visuals into an instance when it is created, so a chart
+  // type registered afterwards (the funnel plot's scatter) would draw nothing on an older instance:
+  // such an instance is replaced before drawing.
+  const instanceFor = (el: HTMLDivElement): echarts.ECharts => {
+    if (chart.current?.partsVersion === partsVersion) return chart.current.instance;
+    chart.current?.instance.dispose();
+    const instance = echarts.init(el, undefined, { renderer: 'svg' });
     instance.on('click', (p) =>
       clickHandler.current?.({ dataIndex: p.dataIndex, seriesIndex: p.seriesIndex ?? 0, value: p.value }),
     );
     // Marks the first drawn frame, for scripts/measure-first-load.ts (time to the first chart).
-    instance.on('rendered', () => ref.current?.setAttribute('data-rendered', 'true'));
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(ref.current);
+    instance.on('rendered', () => el.setAttribute('data-rendered', 'true'));
+    chart.current = { instance, partsVersion };
+    return instance;
+  };
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => chart.current?.instance.resize());
+    observer.observe(el);
     return () => {
       observer.disconnect();
-      instance.dispose();
+      chart.current?.instance.dispose();
       chart.current = null;
     };
   }, []);
 
   useEffect(() => {
-    const draw = () => chart.current?.setOption(option, { notMerge: true });
+    const draw = () => ref.current && instanceFor(ref.current).setOption(option, { notMerge: true });
     const loading = extraParts(option);
     if (!loading) return void draw();
     let current = true;
