@@ -174,6 +174,19 @@ describe('dashboard behaviour in Chromium against the real API and demo data', (
     expect(await page.locator('#filter-clinicalArea').inputValue()).not.toBe('');
   });
 
+  it('the coverage matrix keeps working with a pay band or archetype chosen elsewhere, and says it shows them all', async () => {
+    // Filters travel in the URL from page to page; the matrix's own axes leave no room for a third dimension.
+    await open('admin', '/coverage?payBand=Band%205&archetype=users');
+    await page.getByTestId('chart-matrix-summary').waitFor();
+    expect(await page.getByTestId('chart-matrix-summary').textContent()).toMatch(
+      /combinations of clinical area and staff group/,
+    );
+    expect(await page.getByTestId('matrix-ignored-filters').textContent()).toMatch(
+      /every pay band and every archetype/,
+    );
+    expect(await page.getByText('could not be loaded').count()).toBe(0);
+  });
+
   it('a trust lead reaches pseudonymised people in a department of their own trust', async () => {
     await open('trust_lead', '/drill-down?region=Y56');
     await page.getByTestId('drill-rows').getByRole('link').first().click();

@@ -54,10 +54,22 @@ export const MATRIX_MEASURES = {
 } as const;
 type MatrixMeasure = keyof typeof MATRIX_MEASURES;
 
+const MATRIX_AXES = ['clinicalArea', 'staffGroup', 'jobRole'] as const;
+const NOT_WITH_MATRIX = ['payBand', 'archetype', 'department'] as const;
+const IGNORED_LABEL: Record<(typeof NOT_WITH_MATRIX)[number], string> = {
+  payBand: 'pay band',
+  archetype: 'archetype',
+  department: 'department',
+};
+
 export function CoverageMatrixPage() {
   usePageTitle('Coverage matrix');
   // The matrix is itself the clinical area × staff group breakdown, so those two filters do not apply here.
-  const { filters, filter } = useCoverageFilter(['clinicalArea', 'staffGroup', 'jobRole']);
+  // The rollups combine at most two within-organisation dimensions, and the matrix uses both on its own
+  // axes: a pay band, archetype or department chosen on another page (the URL keeps filters) is not
+  // applied here, and the page says so instead of failing.
+  const { filters, filter } = useCoverageFilter([...MATRIX_AXES, ...NOT_WITH_MATRIX]);
+  const ignored = NOT_WITH_MATRIX.filter((k) => filters[k]);
   const byRole = isPrimaryCareSetting(filters.setting);
   const rowDimension = byRole ? 'JOB_ROLE' : 'CLINICAL_AREA';
   const rowFilter = byRole ? 'jobRole' : 'clinicalArea';
@@ -118,7 +130,13 @@ export function CoverageMatrixPage() {
         Coverage for each {rowNoun} and staff group. Choose a training module or layer to see coverage of just
         that requirement. Select a cell to drill down into it.
       </p>
-      <FilterBar fields={['asAt', 'setting', 'region', 'icb', 'org', 'module', 'layer', 'payBand']} />
+      <FilterBar fields={['asAt', 'setting', 'region', 'icb', 'org', 'module', 'layer']} />
+      {ignored.length > 0 && (
+        <p className="nhsuk-body-s" data-testid="matrix-ignored-filters">
+          The matrix shows every {ignored.map((k) => IGNORED_LABEL[k]).join(' and every ')}: the{' '}
+          {ignored.map((k) => IGNORED_LABEL[k]).join(' and ')} you chose applies on Compare and Drill-down.
+        </p>
+      )}
       <form className="aiwr-filter-bar" aria-label="Measure" onSubmit={(e) => e.preventDefault()}>
         <SelectField
           id="matrix-measure"
