@@ -96,6 +96,28 @@ export const commonChecks = (labels: Record<string, string>, keys: string[]): Ro
   },
 ];
 
+/** The As At Date column of a staff list (trust or primary care): well-formed, and one date per file. */
+export const AS_AT_CHECKS: RowCheck[] = [
+  {
+    code: 'DATE_FORMAT',
+    column: 'As At Date',
+    scope: 'counted',
+    when: `x.as_at_date is not null and x.as_at_value is null`,
+    value: shown('x.as_at_date'),
+    message: lit(
+      'Dates must be YYYY-MM-DD, DD/MM/YYYY or DD-MON-YYYY (e.g. 2026-09-30, 30/09/2026, 30-SEP-2026).',
+    ),
+  },
+  {
+    code: 'AS_AT_DATE_MISMATCH',
+    column: 'As At Date',
+    scope: 'counted',
+    when: `x.as_at_value is not null and x.as_at_value <> x.as_at`,
+    value: shown('x.as_at_date'),
+    message: `'A file holds one snapshot: this row''s as-at date differs from ' || to_char(x.as_at, 'YYYY-MM-DD') || '.'`,
+  },
+];
+
 const STAFF_LABELS: Record<string, string> = {
   employee_number: 'Employee Number',
   assignment_no: 'Assignment Number',
@@ -188,24 +210,7 @@ export const STAFF_CHECKS: RowCheck[] = [
     value: shown('x.pay_band'),
     message: lit('Not an Agenda for Change band (Band 1-9, 8a-8d) or a medical grade we know.'),
   },
-  {
-    code: 'DATE_FORMAT',
-    column: 'As At Date',
-    scope: 'counted',
-    when: `x.as_at_date is not null and x.as_at_value is null`,
-    value: shown('x.as_at_date'),
-    message: lit(
-      'Dates must be YYYY-MM-DD, DD/MM/YYYY or DD-MON-YYYY (e.g. 2026-09-30, 30/09/2026, 30-SEP-2026).',
-    ),
-  },
-  {
-    code: 'AS_AT_DATE_MISMATCH',
-    column: 'As At Date',
-    scope: 'counted',
-    when: `x.as_at_value is not null and x.as_at_value <> x.as_at`,
-    value: shown('x.as_at_date'),
-    message: `'A file holds one snapshot: this row''s as-at date differs from ' || to_char(x.as_at, 'YYYY-MM-DD') || '.'`,
-  },
+  ...AS_AT_CHECKS,
 ];
 
 const COMPLETION_LABELS: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { commonChecks, lit, RowCheck, shown } from '../row-checks';
+import { AS_AT_CHECKS, commonChecks, lit, RowCheck, shown } from '../row-checks';
 
 /** Column labels of the primary-care staff list (PRIMARY_CARE_COLUMNS), by normalised key. */
 const LABELS: Record<string, string> = {
@@ -204,22 +204,5 @@ export const PRIMARY_CARE_CHECKS: RowCheck[] = [
       'Contracted hours must be more than 0 and at most 37.5 a week for one role (37.5 hours = 1.0 FTE).',
     ),
   },
-  {
-    code: 'DATE_FORMAT',
-    column: 'As At Date',
-    scope: 'counted',
-    when: `x.as_at_date is not null and x.as_at_value is null`,
-    value: shown('x.as_at_date'),
-    message: lit(
-      'Dates must be YYYY-MM-DD, DD/MM/YYYY or DD-MON-YYYY (e.g. 2026-09-30, 30/09/2026, 30-SEP-2026).',
-    ),
-  },
-  {
-    code: 'AS_AT_DATE_MISMATCH',
-    column: 'As At Date',
-    scope: 'counted',
-    when: `x.as_at_value is not null and x.as_at_value <> x.as_at`,
-    value: shown('x.as_at_date'),
-    message: `'A file holds one snapshot: this row''s as-at date differs from ' || to_char(x.as_at, 'YYYY-MM-DD') || '.'`,
-  },
+  ...AS_AT_CHECKS,
 ];
