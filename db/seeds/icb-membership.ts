@@ -1,3 +1,5 @@
+import type { EntityManager } from 'typeorm';
+
 /**
  * Trust → ICB membership over time, from two ODS "etr" extracts: one taken before the 2026-04-01 ICB
  * boundary change (the 42 ICBs of 2022) and one after it (the 36 of 2026). A trust whose ICB differs
@@ -48,4 +50,18 @@ export function membershipPeriods(
   const oldPeriod = period(oldIcb, openDate, earlier(closeDate, dayBefore(ICB_BOUNDARY_2026)));
   if (closeDate !== null && closeDate < ICB_BOUNDARY_2026) return oldPeriod;
   return [...oldPeriod, ...period(after.icbCode, later(openDate, ICB_BOUNDARY_2026), closeDate)];
+}
+
+/** Writes membership periods in one statement (trusts and practices alike). */
+export async function insertMembershipPeriods(m: EntityManager, periods: MembershipPeriod[]): Promise<void> {
+  await m.query(
+    `insert into organisation_icb_membership(org_code, icb_code, valid_from, valid_to)
+     select * from unnest($1::text[], $2::text[], $3::date[], $4::date[])`,
+    [
+      periods.map((p) => p.orgCode),
+      periods.map((p) => p.icbCode),
+      periods.map((p) => p.validFrom),
+      periods.map((p) => p.validTo),
+    ],
+  );
 }

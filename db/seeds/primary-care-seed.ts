@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { readCsv, readYaml } from './reference-files';
-import { IcbValidity, MembershipPeriod, membershipPeriods } from './icb-membership';
+import { IcbValidity, insertMembershipPeriods, MembershipPeriod, membershipPeriods } from './icb-membership';
 
 type PrimaryCareRoles = {
   staff_groups: { code: string; name: string; label: string; setting: string; aliases?: string[] }[];
@@ -119,16 +119,7 @@ export async function loadPrimaryCareReference(m: EntityManager): Promise<void> 
   await m.query(
     `delete from organisation_icb_membership m using organisation o where o.code = m.org_code and o.kind = 'practice'`,
   );
-  await m.query(
-    `insert into organisation_icb_membership(org_code, icb_code, valid_from, valid_to)
-     select * from unnest($1::text[], $2::text[], $3::date[], $4::date[])`,
-    [
-      periods.map((p) => p.orgCode),
-      periods.map((p) => p.icbCode),
-      periods.map((p) => p.validFrom),
-      periods.map((p) => p.validTo),
-    ],
-  );
+  await insertMembershipPeriods(m, periods);
 }
 
 const titleCase = (s: string) =>

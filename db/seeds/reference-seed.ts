@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { areaOfWorkKey } from '@aiwr/shared-domain';
 import { readCsv, readYaml } from './reference-files';
-import { TrustIcb, membershipPeriods } from './icb-membership';
+import { TrustIcb, insertMembershipPeriods, membershipPeriods } from './icb-membership';
 
 type ClinicalArea = { code: string; name: string; areas_of_work: string[] };
 type PayBand = { code: string; label: string; kind: string; aliases: string[] };
@@ -138,16 +138,7 @@ async function loadIcbMembership(m: EntityManager, columns: string[]): Promise<v
     membershipPeriods(t, before.get(t.orgCode), icbs),
   );
   await m.query(`delete from organisation_icb_membership`);
-  await m.query(
-    `insert into organisation_icb_membership(org_code, icb_code, valid_from, valid_to)
-     select * from unnest($1::text[], $2::text[], $3::date[], $4::date[])`,
-    [
-      periods.map((p) => p.orgCode),
-      periods.map((p) => p.icbCode),
-      periods.map((p) => p.validFrom),
-      periods.map((p) => p.validTo),
-    ],
-  );
+  await insertMembershipPeriods(m, periods);
 }
 
 const SMALL_WORDS = new Set(['and', 'of', 'the', 'for', 'nhs']);
