@@ -96,6 +96,26 @@ export const commonChecks = (labels: Record<string, string>, keys: string[]): Ro
   },
 ];
 
+/** Staff Group present and known; `unknownMessage` (SQL) names what the file kind accepts. */
+export const staffGroupChecks = (unknownMessage: string): RowCheck[] => [
+  {
+    code: 'REQUIRED_VALUE_MISSING',
+    column: 'Staff Group',
+    scope: 'counted',
+    when: `x.staff_group is null`,
+    value: null,
+    message: lit('Staff Group is empty.'),
+  },
+  {
+    code: 'UNKNOWN_STAFF_GROUP',
+    column: 'Staff Group',
+    scope: 'counted',
+    when: `x.staff_group is not null and x.staff_group_code is null`,
+    value: shown('x.staff_group'),
+    message: unknownMessage,
+  },
+];
+
 /** The As At Date column of a staff list (trust or primary care): well-formed, and one date per file. */
 export const AS_AT_CHECKS: RowCheck[] = [
   {
@@ -154,22 +174,9 @@ export const STAFF_CHECKS: RowCheck[] = [
       'Unknown assignment status. Counted: Active Assignment, Acting Up, Secondment; skipped: Suspend, Inactive, Terminate Assignment, Maternity Leave and other leave.',
     ),
   },
-  {
-    code: 'REQUIRED_VALUE_MISSING',
-    column: 'Staff Group',
-    scope: 'counted',
-    when: `x.staff_group is null`,
-    value: null,
-    message: lit('Staff Group is empty.'),
-  },
-  {
-    code: 'UNKNOWN_STAFF_GROUP',
-    column: 'Staff Group',
-    scope: 'counted',
-    when: `x.staff_group is not null and x.staff_group_code is null`,
-    value: shown('x.staff_group'),
-    message: lit('Not one of the 10 NWD/ESR staff groups (use the name, the ESR label or the code 01-10).'),
-  },
+  ...staffGroupChecks(
+    lit('Not one of the 10 NWD/ESR staff groups (use the name, the ESR label or the code 01-10).'),
+  ),
   {
     code: 'REQUIRED_VALUE_MISSING',
     column: 'FTE',

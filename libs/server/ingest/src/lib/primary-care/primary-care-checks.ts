@@ -1,4 +1,4 @@
-import { AS_AT_CHECKS, commonChecks, lit, RowCheck, shown } from '../row-checks';
+import { AS_AT_CHECKS, commonChecks, lit, RowCheck, shown, staffGroupChecks } from '../row-checks';
 
 /** Column labels of the primary-care staff list (PRIMARY_CARE_COLUMNS), by normalised key. */
 const LABELS: Record<string, string> = {
@@ -96,22 +96,9 @@ export const PRIMARY_CARE_CHECKS: RowCheck[] = [
       'Only general practice staff can be employed by a PCN; a pharmacy row must say N or leave it empty.',
     ),
   },
-  {
-    code: 'REQUIRED_VALUE_MISSING',
-    column: 'Staff Group',
-    scope: 'counted',
-    when: `x.staff_group is null`,
-    value: null,
-    message: lit('Staff Group is empty.'),
-  },
-  {
-    code: 'UNKNOWN_STAFF_GROUP',
-    column: 'Staff Group',
-    scope: 'counted',
-    when: `x.staff_group is not null and x.staff_group_code is null`,
-    value: shown('x.staff_group'),
-    message: `'Not a primary-care staff group. Accepted: ' || (select string_agg(esr_label, ', ' order by code) from staff_group where setting <> 'trust') || '.'`,
-  },
+  ...staffGroupChecks(
+    `'Not a primary-care staff group. Accepted: ' || (select string_agg(esr_label, ', ' order by code) from staff_group where setting <> 'trust') || '.'`,
+  ),
   {
     code: 'REQUIRED_VALUE_MISSING',
     column: 'Job Role',
