@@ -104,7 +104,7 @@ async function main() {
   pool.on('error', () => undefined); // the server stops at the end
   try {
     const { rows: orgRows } = await pool.query(
-      `select code from organisation where region_code is not null and close_date is null and open_date <= $1 order by code`,
+      `select code from organisation where kind = 'trust' and region_code is not null and close_date is null and open_date <= $1 order by code`,
       [AS_AT],
     );
     const orgs: string[] = orgRows.map((r: { code: string }) => r.code);

@@ -206,7 +206,7 @@ async function buildBase(
   const months = Number(args['base-months'] ?? 2);
   const others: string[] = (
     await ds.query(
-      `select code from organisation where region_code is not null and close_date is null and open_date <= '2025-01-01'
+      `select code from organisation where kind = 'trust' and region_code is not null and close_date is null and open_date <= '2025-01-01'
          and code ~ '^R[A-Z0-9]{2}$' and code <> $1 order by code limit $2`,
       [shape.orgCode, Number(args['base-trusts'] ?? 20)],
     )

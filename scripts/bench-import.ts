@@ -217,7 +217,7 @@ async function main() {
     await migrateAndSeedReference(db.url);
     const orgs: string[] = (
       await ds.query(
-        `select code from organisation where region_code is not null and close_date is null and open_date <= '2026-09-30' order by code`,
+        `select code from organisation where kind = 'trust' and region_code is not null and close_date is null and open_date <= '2026-09-30' order by code`,
       )
     ).map((r: { code: string }) => r.code);
     const nationalRows = Number(args.rows);

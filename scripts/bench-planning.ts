@@ -3,28 +3,19 @@
 // What planning costs: refreshFlows (the flows rollups each import now rebuilds, per organisation, inside
 // its transaction) for the largest organisations, and the planning query (places by ICB and module for
 // the whole country, cache bypassed) over a generated workforce. Prints p50, p95 and spread; asserts nothing.
-import { DataSource } from 'typeorm';
-import { openDataSource } from '@aiwr/db';
-import { CoverageService, type CoverageViewer } from '@aiwr/server-coverage';
+import { DataSource, EntityManager } from 'typeorm';
+import { openDataSource, SnapshotScope, withHashJoins } from '@aiwr/db';
+import { CoverageService } from '@aiwr/server-coverage';
 import { PlanningService } from '@aiwr/server-planning';
 import { refreshFlows } from '../libs/server/coverage/src/lib/rollups/refresh-flows';
-import { argValue, percentile, prepareBenchDatabase } from './bench-support';
+import { argValue, NATIONAL_VIEWER, prepareBenchDatabase, printTimings } from './bench-support';
 
-const national: CoverageViewer = {
-  scope: async () => null,
-  assertOrgsVisible: async () => undefined,
-  assertAreasVisible: async () => undefined,
-  needsDisclosureControl: async () => false,
-  canSeePeople: async () => true,
-  scopeKey: async () => 'national',
-} as unknown as CoverageViewer;
-
-const summary = (label: string, ms: number[]) => {
-  const s = [...ms].sort((a, b) => a - b);
-  console.log(
-    `${label}: p50 ${percentile(s, 50).toFixed(0)} ms, p95 ${percentile(s, 95).toFixed(0)} ms, spread ${s[0].toFixed(0)}-${s[s.length - 1].toFixed(0)} ms (${s.length} runs)`,
-  );
-};
+/** Every flow pair of one organisation, as the recompute rebuilds them (hash joins, a snapshot scope). */
+async function refreshFlowsOf(m: EntityManager, orgCode: string): Promise<void> {
+  const scope = await SnapshotScope.ofOrganisations(m, '_bench_flow_snap', [orgCode]);
+  await withHashJoins(m, () => refreshFlows(m, scope));
+  await scope.drop(m);
+}
 
 async function main() {
   const scale = Number(argValue('scale', '0.05'));
@@ -40,10 +31,10 @@ async function main() {
       const ms: number[] = [];
       for (let i = 0; i < runs; i++) {
         const t = performance.now();
-        await db.transaction((m) => refreshFlows(m, o.org_code));
+        await db.transaction((m) => refreshFlowsOf(m, o.org_code));
         ms.push(performance.now() - t);
       }
-      summary(
+      printTimings(
         `refreshFlows ${o.org_code} (${o.headcount.toLocaleString('en-GB')} people, ${months} snapshots)`,
         ms,
       );
@@ -51,7 +42,7 @@ async function main() {
     const [{ n }] = await db.query(`select count(*)::int as n from workforce_flow`);
     if (n === 0) {
       const all: { org_code: string }[] = await db.query(`select distinct org_code from staff_snapshot`);
-      for (const o of all) await db.transaction((m) => refreshFlows(m, o.org_code));
+      for (const o of all) await db.transaction((m) => refreshFlowsOf(m, o.org_code));
     }
     const coverage = new CoverageService(db);
     const planning = new PlanningService(coverage);
@@ -62,14 +53,14 @@ async function main() {
       for (const k of [...entries.keys()]) if (k !== 'catalog') entries.delete(k);
       const t = performance.now();
       const r = await planning.planning(
-        national,
+        NATIONAL_VIEWER,
         { asAt: dates[dates.length - 1] },
         { groupBy: ['ICB'], level: 'MODULE', targetDate: '2027-12-31' },
       );
       ms.push(performance.now() - t);
       if (i === 0) console.log(`planning by ICB x module: ${r.rows.length} rows`);
     }
-    summary('planning query, national, by ICB x module (uncached)', ms);
+    printTimings('planning query, national, by ICB x module (uncached)', ms);
   } finally {
     await db.destroy();
   }

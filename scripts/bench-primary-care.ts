@@ -13,25 +13,9 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { migrateAndSeedReference, openDataSource, readReferenceCsv } from '@aiwr/db';
 import { runImport } from '@aiwr/server-ingest';
-import { CoverageService, recompute, type CoverageViewer } from '@aiwr/server-coverage';
+import { CoverageService, recompute } from '@aiwr/server-coverage';
 import { SeededRandom } from '@aiwr/server-demo-data';
-import { argValue, percentile } from './bench-support';
-
-const national = {
-  scope: async () => null,
-  assertOrgsVisible: async () => undefined,
-  assertAreasVisible: async () => undefined,
-  needsDisclosureControl: async () => false,
-  canSeePeople: async () => true,
-  scopeKey: async () => 'national',
-} as unknown as CoverageViewer;
-
-const summary = (label: string, ms: number[]) => {
-  const s = [...ms].sort((a, b) => a - b);
-  console.log(
-    `${label}: p50 ${percentile(s, 50).toFixed(0)} ms, p95 ${percentile(s, 95).toFixed(0)} ms, spread ${s[0].toFixed(0)}-${s[s.length - 1].toFixed(0)} ms (${s.length} runs)`,
-  );
-};
+import { argValue, NATIONAL_VIEWER, printTimings } from './bench-support';
 
 const ROLES: [string, string, number][] = [
   ['GP', 'GP Partner/Provider', 3],
@@ -110,8 +94,8 @@ async function main() {
           `${practices.length} practices of ${icbOnly || region}, ${Math.ceil(practices.length / 5)} PCNs, ${rows.toLocaleString('en-GB')} rows a list`,
         );
     }
-    summary('primary-care import, one month-end list (recompute included)', ms);
-    for (const [phase, list] of phases) summary(`  phase ${phase}`, list);
+    printTimings('primary-care import, one month-end list (recompute included)', ms);
+    for (const [phase, list] of phases) printTimings(`  phase ${phase}`, list);
 
     const coverage = new CoverageService(db);
     const [{ icb }] = await db.query(
@@ -123,16 +107,16 @@ async function main() {
     const queries: [string, () => Promise<unknown>][] = [
       [
         'drill-down below an ICB (by PROVIDER)',
-        () => coverage.coverage(national, { icbCodes: [icb] }, ['PROVIDER']),
+        () => coverage.coverage(NATIONAL_VIEWER, { icbCodes: [icb] }, ['PROVIDER']),
       ],
       [
         "a PCN's practices (by ORGANISATION)",
-        () => coverage.coverage(national, { pcnCodes: [pcn] }, ['ORGANISATION']),
+        () => coverage.coverage(NATIONAL_VIEWER, { pcnCodes: [pcn] }, ['ORGANISATION']),
       ],
       [
         'job-role matrix, general practice of the region',
         () =>
-          coverage.coverage(national, { regionCodes: [region], settings: ['general_practice'] }, [
+          coverage.coverage(NATIONAL_VIEWER, { regionCodes: [region], settings: ['general_practice'] }, [
             'JOB_ROLE',
             'STAFF_GROUP',
           ]),
@@ -148,7 +132,7 @@ async function main() {
         await run();
         times.push(performance.now() - t);
       }
-      summary(`query: ${label}`, times);
+      printTimings(`query: ${label}`, times);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { migrateAndSeedReference, openDataSource } from '@aiwr/db';
 import { UsersService } from '@aiwr/server-access';
 import { createApp } from '@aiwr/server-app';
-import { refreshRollups } from '@aiwr/server-coverage';
+import { refreshRollups, type CoverageViewer } from '@aiwr/server-coverage';
 
 export const BENCH_USER = {
   email: 'bench.planner@bench.aiwr.local',
@@ -69,7 +69,8 @@ async function generate(db: DataSource, spec: WorkforceSpec, dates: string[]): P
   await db.query(`delete from bench_meta`);
   await timed('clear previous snapshots', async () => {
     await db.query(`truncate staff_snapshot, staff_assignment, person_snapshot, person_need, person_archetype,
-      coverage_rollup, coverage_module_rollup, module_flow, workforce_flow, module_expiry, training_completion`);
+      coverage_rollup, coverage_module_rollup, coverage_filter_option, module_flow, workforce_flow, module_expiry,
+      training_completion`);
   });
   await db.query(`select setseed($1)`, [((spec.seed % 1000) / 1000) * 2 - 1]);
   await db.query(`drop table if exists bench_org, bench_person, bench_person_module`);
@@ -81,7 +82,7 @@ async function generate(db: DataSource, spec: WorkforceSpec, dates: string[]): P
              when 'community' then 4000 when 'ambulance' then 5200 else 3900 end) * (0.45 + random() * 1.1)))::int as people,
            0.6 + random() * 0.7 as adoption
     from organisation
-    where region_code is not null and close_date is null`,
+    where kind = 'trust' and region_code is not null and close_date is null`,
     [spec.scale],
   );
   const [{ orgs, people }] = await db.query(
@@ -370,4 +371,22 @@ export function argValue(name: string, fallback: string): string {
   return i > 0 && process.argv[i + 1]
     ? process.argv[i + 1]
     : (process.env[`BENCH_${name.toUpperCase()}`] ?? fallback);
+}
+
+/** A viewer that may see everything exactly: benches that call the services directly, with no session. */
+export const NATIONAL_VIEWER = {
+  scope: async () => null,
+  assertOrgsVisible: async () => undefined,
+  assertAreasVisible: async () => undefined,
+  needsDisclosureControl: async () => false,
+  canSeePeople: async () => true,
+  scopeKey: async () => 'national',
+} as unknown as CoverageViewer;
+
+/** Prints p50, p95 and the spread of a series of timings in milliseconds. */
+export function printTimings(label: string, ms: number[]): void {
+  const s = [...ms].sort((a, b) => a - b);
+  console.log(
+    `${label}: p50 ${percentile(s, 50).toFixed(0)} ms, p95 ${percentile(s, 95).toFixed(0)} ms, spread ${s[0].toFixed(0)}-${s[s.length - 1].toFixed(0)} ms (${s.length} runs)`,
+  );
 }
