@@ -102,7 +102,7 @@ const base = {
 const MEASURES = `headcount { value suppressed } fte { value } roleCount { value } needed { value } met { value }
   unmet { value } coveragePct { value } targetPct rag`;
 
-function queries(dates: string[]): BenchQuery[] {
+export function queries(dates: string[]): BenchQuery[] {
   const last = dates[dates.length - 1];
   const b = (fn: (db: DataSource, d: string, dates: string[]) => Promise<unknown>) => (db: DataSource) =>
     fn(db, last, dates);
@@ -287,7 +287,9 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Also imported for its query list (scripts/profile-miss.ts).
+if (require.main === module)
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
