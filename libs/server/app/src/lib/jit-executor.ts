@@ -1,0 +1,113 @@
+import type { ApolloServerOptionsWithGateway } from '@apollo/server';
+import {
+  DocumentNode,
+  ExecutionResult,
+  GraphQLSchema,
+  execute,
+  isInterfaceType,
+  isObjectType,
+} from 'graphql';
+import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+
+type GatewayInterface = ApolloServerOptionsWithGateway<Record<string, unknown>>['gateway'];
+type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>['executor']>;
+type GatewayGraphQLRequestContext = Parameters<GatewayExecutor>[0];
+type GatewaySchemaLoadOrUpdateCallback = Parameters<GatewayInterface['onSchemaLoadOrUpdate']>[0];
+
+/** Compiled operations kept per document; the dashboard sends a few dozen. */
+const MAX_OPERATIONS_PER_DOCUMENT = 20;
+
+/**
+ * Executes operations with graphql-jit instead of graphql-js. A national breakdown completes thousands of
+ * nested measure objects; graphql-js builds a resolve-info object, a path and an argument map for every one
+ * of them (most of a cache miss's CPU and garbage), while a compiled operation is plain property reads.
+ *
+ * Apollo Server 5 has no executor option; its documented way to bring one is the gateway interface: `load`
+ * hands Apollo the schema and an executor, and everything else (parsing, validation with the armor limits,
+ * the document cache, plugins, error formatting, HTTP) stays Apollo's. Operations are compiled once per
+ * parsed document (Apollo keeps one DocumentNode per query text); one graphql-jit cannot compile is run by
+ * graphql-js as before. JIT_EXECUTOR=off runs everything with graphql-js.
+ */
+export class JitExecutor implements GatewayInterface {
+  private schema?: GraphQLSchema;
+  private readonly compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+  enabled = process.env.JIT_EXECUTOR !== 'off';
+
+  /** The schema Nest builds from the resolvers (GraphQLModule's transformSchema hook). */
+  readonly useSchema = (schema: GraphQLSchema): GraphQLSchema => {
+    if (this.enabled) withoutPropertyResolvers(schema);
+    this.schema = schema;
+    return schema;
+  };
+
+  async load(): Promise<{ executor: GatewayExecutor }> {
+    return { executor: this.execute };
+  }
+
+  onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): () => void {
+    if (!this.schema) throw new Error('JitExecutor: the schema was not built before Apollo started');
+    callback({ apiSchema: this.schema, coreSupergraphSdl: '' });
+    return () => undefined;
+  }
+
+  async stop(): Promise<void> {}
+
+  private readonly execute = async (
+    ctx: GatewayGraphQLRequestContext,
+  ): Promise<ExecutionResult<Record<string, unknown>>> => {
+    const schema = this.schema!;
+    const { document, operationName } = ctx;
+    const variables = ctx.request.variables ?? {};
+    const compiled = this.enabled ? this.compile(schema, document, operationName ?? undefined) : null;
+    if (compiled)
+      return (await compiled.query(undefined, ctx.context, variables)) as ExecutionResult<
+        Record<string, unknown>
+      >;
+    return (await execute({
+      schema,
+      document,
+      contextValue: ctx.context,
+      variableValues: variables,
+      operationName,
+    })) as ExecutionResult<Record<string, unknown>>;
+  };
+
+  private compile(schema: GraphQLSchema, document: DocumentNode, operationName?: string) {
+    let byOperation = this.compiled.get(document);
+    if (!byOperation) this.compiled.set(document, (byOperation = new Map()));
+    const key = operationName ?? '';
+    if (byOperation.has(key)) return byOperation.get(key)!;
+    let result: CompiledQuery | null = null;
+    try {
+      const out = compileQuery(schema, document, operationName);
+      result = isCompiledQuery(out) ? out : null;
+    } catch {
+      result = null; // graphql-js answers it (and reports whatever is wrong with it)
+    }
+    if (byOperation.size < MAX_OPERATIONS_PER_DOCUMENT) byOperation.set(key, result);
+    return result;
+  }
+}
+
+/**
+ * Nest gives every field of a code-first object type a resolver that reads the property of the same name
+ * (`rootFieldResolver`). To graphql-jit any resolver makes a field a deferred call with its own resolve info
+ * and error handling, so a table of measures cost as much compiled as interpreted. Those resolvers are
+ * removed where they are exactly a property read (same name, no default value, checked by calling them on
+ * two probe objects), which graphql-jit then compiles to `parent.field`. Resolvers of any other kind stay.
+ */
+export function withoutPropertyResolvers(schema: GraphQLSchema): number {
+  let removed = 0;
+  const marker = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve as ((root: unknown) => unknown) | undefined;
+      if (!resolve || resolve.name !== 'rootFieldResolver') continue;
+      if (resolve({ [field.name]: marker }) !== marker || resolve({}) !== undefined) continue;
+      field.resolve = undefined;
+      removed++;
+    }
+  }
+  return removed;
+}
