@@ -265,9 +265,26 @@ export class CoverageCatalog {
     layer?: string | null;
     moduleCode?: string | null;
     on?: string;
-  }) {
-    const layer = opts.layer ?? (opts.moduleCode ? this.moduleLayer.get(opts.moduleCode) : null) ?? null;
+  }): { targetPct: number; amberPct: number } | null {
+    // Asked once per row of every table (200 organisations x a scan of every target row): remembered per
+    // question for the life of this catalog, which is replaced whenever the data or the targets change.
     const on = opts.on ?? new Date().toISOString().slice(0, 10);
+    const key = `${opts.orgCode ?? ''}|${opts.layer ?? ''}|${opts.moduleCode ?? ''}|${on}`;
+    const known = this.targetMemo.get(key);
+    if (known !== undefined) return known;
+    const found = this.findTarget(opts, on);
+    if (this.targetMemo.size >= 100_000) this.targetMemo.clear();
+    this.targetMemo.set(key, found);
+    return found;
+  }
+
+  private readonly targetMemo = new Map<string, { targetPct: number; amberPct: number } | null>();
+
+  private findTarget(
+    opts: { orgCode?: string | null; layer?: string | null; moduleCode?: string | null },
+    on: string,
+  ): { targetPct: number; amberPct: number } | null {
+    const layer = opts.layer ?? (opts.moduleCode ? this.moduleLayer.get(opts.moduleCode) : null) ?? null;
     const region = opts.orgCode ? (this.orgs.get(opts.orgCode)?.regionCode ?? null) : null;
     const scopes: [string | null, string | null][] = [];
     if (opts.orgCode) scopes.push([opts.orgCode, null]);
@@ -288,7 +305,7 @@ export class CoverageCatalog {
             x.moduleCode === mod &&
             (mod ? true : x.layer === l),
         );
-        if (t) return { targetPct: t.targetPct, amberPct: t.amberPct };
+        if (t) return Object.freeze({ targetPct: t.targetPct, amberPct: t.amberPct });
       }
     }
     return null;

@@ -84,8 +84,8 @@ export async function queryRollups(
   const layer = filter.layer ?? null;
   const requirementFiltered = moduleCodes !== null || layer !== null;
 
+  if (points.every((p) => p.refs.length === 0)) return [];
   const base = snapshotParams(points);
-  if (base[0].length === 0) return [];
   const rows = byRequirement
     ? await requirementQuery(db, base, gset, filter, groupBy, moduleCodes, layer, 'people')
     : await peopleQuery(db, base, gset, filter, groupBy);
@@ -105,7 +105,30 @@ export async function queryRollups(
 
 const rowKey = (r: RawRow) => `${r.point}|${JSON.stringify(r.keys)}`;
 
-function snapshotParams(points: SnapshotPoint[]) {
+/**
+ * The snapshot columns as PostgreSQL array literals. pg would escape every element of every array on every
+ * query (a trend sends 8 x 2,400 of them); codes and dates need no quoting, so the literal is mostly a join.
+ */
+function snapshotParams(points: SnapshotPoint[]): string[] {
+  return snapshotColumns(points).map(arrayLiteral);
+}
+
+const PLAIN_ELEMENT = /^[A-Za-z0-9_.:-]+$/;
+
+/** `{a,b,NULL}`: elements quoted (with `"` and `\` escaped) unless plainly safe; null as NULL. */
+export function arrayLiteral(values: (string | null)[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) out += ',';
+    if (v === null) out += 'NULL';
+    else if (PLAIN_ELEMENT.test(v) && v.toUpperCase() !== 'NULL') out += v;
+    else out += `"${v.replace(/["\\]/g, '\\$&')}"`;
+  }
+  return out + '}';
+}
+
+function snapshotColumns(points: SnapshotPoint[]) {
   const cols: (string | null)[][] = [[], [], [], [], [], [], [], []];
   for (const p of points)
     for (const s of p.refs) {
@@ -154,7 +177,7 @@ function toRows(groupBy: CoverageDimension[], rows: any[], measures: (r: any) =>
 
 async function peopleQuery(
   db: DataSource,
-  base: unknown[][],
+  base: string[],
   gset: number,
   filter: CoverageFilter,
   groupBy: CoverageDimension[],
@@ -187,7 +210,7 @@ async function peopleQuery(
 
 async function requirementQuery(
   db: DataSource,
-  base: unknown[][],
+  base: string[],
   gset: number,
   filter: CoverageFilter,
   groupBy: CoverageDimension[],
