@@ -80,11 +80,14 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
 
   /** Headline cards (data-formats.md §5) and coverage by archetype. */
   async overview(viewer: CoverageViewer, filter: CoverageFilter) {
-    const [totals, byArchetype, catalog] = await Promise.all([
-      this.coverage(viewer, filter, []),
+    // The by-archetype table carries the population total (the same rows, read and controlled the same way
+    // as coverage(filter, [])), so one read answers both unless the filter rules that total out; then the
+    // separate call answers (or refuses) as it always has.
+    const [byArchetype, catalog] = await Promise.all([
       this.coverage(viewer, filter, ['ARCHETYPE']),
       this.catalog(),
     ]);
+    const totals = totalAvailable(filter) ? byArchetype : await this.coverage(viewer, filter, []);
     const t = totals.total;
     const org = t && t.orgCodes.length === 1 ? t.orgCodes[0] : null;
     const target = (layer: string | null) =>
@@ -222,11 +225,14 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
     // Organisations to count: the filter's (already checked to be visible), else the scope's, else all.
     const orgs = orgFilter ?? scope?.orgCodes;
     const orgSet = orgs ? new Set(orgs) : undefined;
+    const placed = icbFilter || regionFilter || pcnFilter || settingFilter;
+    // Without a place filter the catalog's own list is used as it is (the same array for every request of
+    // that date), which lets the SQL parameters built from it be remembered with it.
     const points: SnapshotPoint[] = dates.map((d) => ({
       point: d ?? 'latest',
-      refs: catalog
-        .snapshotsOn(d, orgSet, filter.geography ?? 'AS_IT_WAS')
-        .filter(
+      refs: !placed
+        ? catalog.snapshotsOn(d, orgSet, filter.geography ?? 'AS_IT_WAS')
+        : catalog.snapshotsOn(d, orgSet, filter.geography ?? 'AS_IT_WAS').filter(
           (r) =>
             (!icbFilter || (r.icbCode !== null && icbFilter.includes(r.icbCode))) &&
             (!regionFilter || (r.regionCode !== null && regionFilter.includes(r.regionCode))) &&

@@ -110,7 +110,23 @@ const rowKey = (r: RawRow) => `${r.point}|${JSON.stringify(r.keys)}`;
  * query (a trend sends 8 x 2,400 of them); codes and dates need no quoting, so the literal is mostly a join.
  */
 function snapshotParams(points: SnapshotPoint[]): string[] {
-  return snapshotColumns(points).map(arrayLiteral);
+  const parts = points.filter((p) => p.refs.length > 0).map(pointElements);
+  return parts[0].map((_, c) => `{${parts.map((p) => p[c]).join(',')}}`);
+}
+
+/**
+ * A point's elements of each column, remembered with the catalog's list of snapshots for a date (the same
+ * array for every national request of that date; replaced with the catalog when the data changes).
+ */
+const elementsOfRefs = new WeakMap<SnapshotRef[], Map<string, string[]>>();
+function pointElements(p: SnapshotPoint): string[] {
+  let byPoint = elementsOfRefs.get(p.refs);
+  const known = byPoint?.get(p.point);
+  if (known) return known;
+  const columns = snapshotColumns([p]).map((values) => arrayLiteral(values).slice(1, -1));
+  if (!byPoint) elementsOfRefs.set(p.refs, (byPoint = new Map()));
+  byPoint.set(p.point, columns);
+  return columns;
 }
 
 const PLAIN_ELEMENT = /^[A-Za-z0-9_.:-]+$/;
@@ -122,7 +138,7 @@ export function arrayLiteral(values: (string | null)[]): string {
     const v = values[i];
     if (i > 0) out += ',';
     if (v === null) out += 'NULL';
-    else if (PLAIN_ELEMENT.test(v) && v.toUpperCase() !== 'NULL') out += v;
+    else if (PLAIN_ELEMENT.test(v) && (v.length !== 4 || v.toUpperCase() !== 'NULL')) out += v;
     else out += `"${v.replace(/["\\]/g, '\\$&')}"`;
   }
   return out + '}';
