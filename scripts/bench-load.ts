@@ -12,6 +12,7 @@
 import './bench-production';
 import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
+import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { ScopedResponseCache } from '@aiwr/server-coverage';
 import { argValue, BenchApp, prepareBenchDatabase, startBenchApp } from './bench-support';
@@ -73,6 +74,19 @@ async function mixedScenario(app: BenchApp, seed: number) {
   const stats0 = { ...cache.stats };
   const pg = postmasterPid(process.env.AIWR_DATA_DIR ?? '.bench');
   const cpu0 = sampleCpu(pg);
+  // How long the API's event loop was held up (what every request waiting behind a miss or a collection
+  // feels), and the garbage collector's pauses over the run.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  const gc = { ms: 0, count: 0, max: 0 };
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      gc.ms += e.duration;
+      gc.count++;
+      gc.max = Math.max(gc.max, e.duration);
+    }
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
+  loop.enable();
   const t0 = performance.now();
   console.log(
     `\nautocannon -c ${connections} -d ${duration}, a random request of the pool each time, loopback ...`,
@@ -80,6 +94,8 @@ async function mixedScenario(app: BenchApp, seed: number) {
   const out = await runWorker({ ...plan, duration });
   const wall = performance.now() - t0;
   const cpu1 = sampleCpu(pg);
+  loop.disable();
+  gcObserver.disconnect();
   const { result: r, percentiles: p, statuses } = out;
   const hits = cache.stats.hits - stats0.hits;
   const misses = cache.stats.misses - stats0.misses;
@@ -122,6 +138,11 @@ async function mixedScenario(app: BenchApp, seed: number) {
   console.log(
     `cache       ${((100 * hits) / Math.max(1, answered)).toFixed(1)}% answered from the response cache ` +
       `(${n(hits)} hits, ${n(shared)} shared an identical request in flight, ${n(misses)} computed from the rollups)`,
+  );
+  const loopMs = (p: number) => (loop.percentile(p) / 1e6).toFixed(1);
+  console.log(
+    `event loop  delay p50 ${loopMs(50)} ms, p99 ${loopMs(99)} ms, max ${(loop.max / 1e6).toFixed(1)} ms; ` +
+      `GC ${gc.count} pauses, ${(gc.ms / 1000).toFixed(2)} s in all (${((100 * gc.ms) / wall).toFixed(1)}% of the run), longest ${gc.max.toFixed(1)} ms`,
   );
   console.log(describeCpuSplit(cpu0, cpu1, out.cpuMs, wall));
   console.log(`\n(targets: >= 2,000 requests/s, p99 <= 100 ms, 0 errors)`);

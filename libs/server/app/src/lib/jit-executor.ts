@@ -2,6 +2,7 @@ import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import {
   DocumentNode,
   ExecutionResult,
+  GraphQLError,
   GraphQLSchema,
   execute,
   isInterfaceType,
@@ -59,10 +60,11 @@ export class JitExecutor implements GatewayInterface {
     const { document, operationName } = ctx;
     const variables = ctx.request.variables ?? {};
     const compiled = this.enabled ? this.compile(schema, document, operationName ?? undefined) : null;
-    if (compiled)
-      return (await compiled.query(undefined, ctx.context, variables)) as ExecutionResult<
-        Record<string, unknown>
-      >;
+    if (compiled) {
+      const result = await compiled.query(undefined, ctx.context, variables);
+      if (result.errors) result.errors = result.errors.map(asGraphqlJsError);
+      return result as ExecutionResult<Record<string, unknown>>;
+    }
     return (await execute({
       schema,
       document,
@@ -110,4 +112,20 @@ export function withoutPropertyResolvers(schema: GraphQLSchema): number {
     }
   }
   return removed;
+}
+
+/**
+ * graphql-jit's errors only look like graphql-js's (no `extensions` object unless the thrown error had
+ * one), and Apollo's and Nest's error formatting expect the real thing. Rebuilt as graphql-js's
+ * `locatedError` builds them: same message, locations, path and original error, so every error a client
+ * sees is exactly what it was under graphql-js.
+ */
+function asGraphqlJsError(e: GraphQLError): GraphQLError {
+  const error = new GraphQLError(e.message, {
+    path: e.path,
+    originalError: e.originalError ?? undefined,
+    extensions: e.extensions,
+  });
+  if (e.locations) (error as { locations?: GraphQLError['locations'] }).locations = e.locations;
+  return error;
 }
