@@ -12,7 +12,7 @@
 import './bench-production';
 import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
-import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
+import { PerformanceObserver, constants as perf, monitorEventLoopDelay } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { ScopedResponseCache } from '@aiwr/server-coverage';
 import { argValue, BenchApp, prepareBenchDatabase, startBenchApp } from './bench-support';
@@ -77,12 +77,16 @@ async function mixedScenario(app: BenchApp, seed: number) {
   // How long the API's event loop was held up (what every request waiting behind a miss or a collection
   // feels), and the garbage collector's pauses over the run.
   const loop = monitorEventLoopDelay({ resolution: 10 });
-  const gc = { ms: 0, count: 0, max: 0 };
+  const gc = { ms: 0, count: 0, max: 0, majorMs: 0, majors: 0 };
   const gcObserver = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       gc.ms += e.duration;
       gc.count++;
       gc.max = Math.max(gc.max, e.duration);
+      if ((e as { detail?: { kind?: number } }).detail?.kind === perf.NODE_PERFORMANCE_GC_MAJOR) {
+        gc.majors++;
+        gc.majorMs += e.duration;
+      }
     }
   });
   gcObserver.observe({ entryTypes: ['gc'] });
@@ -142,7 +146,8 @@ async function mixedScenario(app: BenchApp, seed: number) {
   const loopMs = (p: number) => (loop.percentile(p) / 1e6).toFixed(1);
   console.log(
     `event loop  delay p50 ${loopMs(50)} ms, p99 ${loopMs(99)} ms, max ${(loop.max / 1e6).toFixed(1)} ms; ` +
-      `GC ${gc.count} pauses, ${(gc.ms / 1000).toFixed(2)} s in all (${((100 * gc.ms) / wall).toFixed(1)}% of the run), longest ${gc.max.toFixed(1)} ms`,
+      `GC ${gc.count} pauses, ${(gc.ms / 1000).toFixed(2)} s in all (${((100 * gc.ms) / wall).toFixed(1)}% of the run), longest ${gc.max.toFixed(1)} ms; ` +
+      `${gc.majors} full collections, ${(gc.majorMs / 1000).toFixed(2)} s; heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB used after the run`,
   );
   console.log(describeCpuSplit(cpu0, cpu1, out.cpuMs, wall));
   console.log(`\n(targets: >= 2,000 requests/s, p99 <= 100 ms, 0 errors)`);

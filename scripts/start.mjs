@@ -61,11 +61,16 @@ if (!smtpUrl) {
 }
 
 const port = process.env.PORT ?? '3000';
-const api = spawn(process.execPath, ['-r', './scripts/register.cjs', 'apps/api/src/main.ts'], {
-  cwd: root,
-  env: { ...env, PORT: port, DASHBOARD_DIR: path.join(root, 'dist/dashboard'), SMTP_URL: smtpUrl },
-  stdio: 'inherit',
-});
+// Larger young generation: a quarter as many collections under load (docs/deploying.md).
+const api = spawn(
+  process.execPath,
+  ['--max-semi-space-size=64', '-r', './scripts/register.cjs', 'apps/api/src/main.ts'],
+  {
+    cwd: root,
+    env: { ...env, PORT: port, DASHBOARD_DIR: path.join(root, 'dist/dashboard'), SMTP_URL: smtpUrl },
+    stdio: 'inherit',
+  },
+);
 let stopping = false;
 const stop = async (code) => {
   if (stopping) return;

@@ -232,13 +232,15 @@ export class CoverageService implements OnModuleInit, OnModuleDestroy {
       point: d ?? 'latest',
       refs: !placed
         ? catalog.snapshotsOn(d, orgSet, filter.geography ?? 'AS_IT_WAS')
-        : catalog.snapshotsOn(d, orgSet, filter.geography ?? 'AS_IT_WAS').filter(
-          (r) =>
-            (!icbFilter || (r.icbCode !== null && icbFilter.includes(r.icbCode))) &&
-            (!regionFilter || (r.regionCode !== null && regionFilter.includes(r.regionCode))) &&
-            (!pcnFilter || (r.pcnCode !== null && pcnFilter.includes(r.pcnCode))) &&
-            (!settingFilter || settingFilter.includes(r.setting)),
-        ),
+        : catalog
+            .snapshotsOn(d, orgSet, filter.geography ?? 'AS_IT_WAS')
+            .filter(
+              (r) =>
+                (!icbFilter || (r.icbCode !== null && icbFilter.includes(r.icbCode))) &&
+                (!regionFilter || (r.regionCode !== null && regionFilter.includes(r.regionCode))) &&
+                (!pcnFilter || (r.pcnCode !== null && pcnFilter.includes(r.pcnCode))) &&
+                (!settingFilter || settingFilter.includes(r.setting)),
+            ),
     }));
     const orgCodes = [...new Set(points.flatMap((p) => p.refs.map((r) => r.orgCode)))];
     return { points, orgCodes };
