@@ -17,6 +17,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 type GatewayInterface = ApolloServerOptionsWithGateway<Record<string, unknown>>['gateway'];
@@ -70,6 +71,13 @@ export class JitExecutor implements GatewayInterface {
     const variables = ctx.request.variables ?? {};
     const compiled = this.enabled ? this.compile(schema, document, operationName ?? undefined) : null;
     if (compiled) {
+      // Variables are checked by graphql-js first, as its execute() would: a bad variable is refused with
+      // graphql-js's message and located on the variable (Apollo answers that as BAD_USER_INPUT, 400).
+      const operation = ctx.operation;
+      const checked = getVariableValues(schema, operation.variableDefinitions ?? [], variables, {
+        maxErrors: 50,
+      });
+      if (checked.errors) return { errors: checked.errors };
       const result = await compiled.query(undefined, ctx.context, variables);
       if (result.errors) result.errors = result.errors.map(asGraphqlJsError);
       return result as ExecutionResult<Record<string, unknown>>;
