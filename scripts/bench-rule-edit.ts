@@ -11,7 +11,7 @@
 import path from 'node:path';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { StoredRuleConditions } from '@aiwr/shared-domain';
 import { dataSourceOptions } from '@aiwr/db';
 import { currentSnapshots, snapshotsTouchedBy } from '@aiwr/server-archetypes';
@@ -47,6 +47,7 @@ async function timedEdit(
   );
   const touched = await snapshotsTouchedBy(m, await currentSnapshots(m), [from, to]);
   const t1 = Date.now();
+  statementTimes.length = 0;
   if (full) await recompute(m, { snapshots: touched });
   else await recompute(m, { rulesChanged: { snapshots: touched, conditions: [from, to] } });
   const t2 = Date.now();
@@ -64,11 +65,34 @@ async function timedEdit(
       `total ${((t2 - t0) / 1000).toFixed(1)} s (target ≤ 30 s), CPU ${((c2 - c0) / 1000).toFixed(1)} s (node + PostgreSQL); ` +
       `load average ${os.loadavg()[0].toFixed(2)}`,
   );
+  for (const [ms, sql] of [...statementTimes].sort((a, b) => b[0] - a[0]).slice(0, 8))
+    console.log(`    ${(ms / 1000).toFixed(2)} s  ${sql}`);
+}
+
+/** Each statement's wall time in the recompute, to print the slowest. */
+const statementTimes: [number, string][] = [];
+function timeStatements(qr: QueryRunner) {
+  const original = qr.query.bind(qr);
+  (qr as any).query = async (sql: string, params?: unknown[]) => {
+    const t = process.hrtime.bigint();
+    try {
+      return await original(sql, params);
+    } finally {
+      statementTimes.push([
+        Number(process.hrtime.bigint() - t) / 1e6,
+        sql.replace(/\s+/g, ' ').slice(0, 150),
+      ]);
+    }
+  };
 }
 
 async function main() {
   const { values: args } = parseArgs({
-    options: { runs: { type: 'string', default: '1' }, full: { type: 'boolean', default: false } },
+    options: {
+      runs: { type: 'string', default: '1' },
+      full: { type: 'boolean', default: false },
+      'explain-ms': { type: 'string', default: '0' },
+    },
   });
   const full = args.full!;
   if (!process.env.AIWR_DATA_DIR)
@@ -78,7 +102,8 @@ async function main() {
   ) as Promise<any>);
   delete process.env.DATABASE_URL;
   const dataDir = process.env.AIWR_DATA_DIR;
-  const db = await ensureDatabase({ dataDir });
+  const plans: string[] = [];
+  const db = await ensureDatabase({ dataDir, onServerLog: (line: string) => plans.push(line) });
   const ds = await new DataSource(dataSourceOptions(db.url)).initialize();
   try {
     console.log(
@@ -90,6 +115,16 @@ async function main() {
     for (let run = 1; run <= Number(args.runs); run++) {
       const qr = ds.createQueryRunner();
       await qr.connect();
+      timeStatements(qr);
+      // PostgreSQL's own plans (with row counts) of the statements over --explain-ms, printed at the end.
+      if (Number(args['explain-ms']) > 0)
+        for (const setting of [
+          `load 'auto_explain'`,
+          `set auto_explain.log_min_duration = ${Number(args['explain-ms'])}`,
+          `set auto_explain.log_analyze = on`,
+          `set auto_explain.log_nested_statements = on`,
+        ])
+          await qr.query(setting);
       await qr.startTransaction();
       try {
         const m = qr.manager;
@@ -117,6 +152,7 @@ async function main() {
     await ds.destroy();
     await db.stop();
   }
+  if (plans.length) console.log(plans.join('\n'));
 }
 
 main().catch((e) => {

@@ -48,7 +48,7 @@ async function evaluate(m: EntityManager, snapshots: SnapshotKey[]): Promise<voi
   const ref = await loadRuleReference(m);
   const scope = await SnapshotScope.of(m, '_ev_snap', snapshots);
   for (const table of ['person_need', 'person_archetype', 'person_snapshot'])
-    await m.query(`delete from ${table} t where ${scope.where('t')}`, scope.params);
+    await scope.deleteRows(m, table);
   await readEvaluationSource(m, scope);
   await writePersonArchetypes(m, rules, ref);
   await writeNeedsAndSummaries(m, scope);
@@ -63,16 +63,6 @@ export const HELD_ARCHETYPES = `
   join archetype ar on ar.code = pa.archetype_code
   group by pa.org_code, pa.as_at, pa.person_key`;
 
-/**
- * A condition restricting rows of `alias` to the people of `people` (a work table of org_code, as_at,
- * person_key), or nothing when every person of the scope is meant. With hash joins only, it is a hash
- * semi-join after the scope's index read.
- */
-export const ofPeople = (alias: string, people?: string) =>
-  people
-    ? ` and (${alias}.org_code, ${alias}.as_at, ${alias}.person_key) in (select org_code, as_at, person_key from ${people})`
-    : '';
-
 /** `_ev_src`: every assignment of the scope (of `people` only, when given) with the fields rules test. */
 export async function readEvaluationSource(m: EntityManager, scope: SnapshotScope, people?: string) {
   await m.query(`drop table if exists pg_temp._ev_src`);
@@ -80,7 +70,7 @@ export async function readEvaluationSource(m: EntityManager, scope: SnapshotScop
     `create temp table _ev_src as
      select a.org_code, a.as_at, a.person_key, a.assignment_no, a.fte, a.department,
             ${RULE_FIELDS.map((f) => `a.${f}`).join(', ')}
-     from staff_assignment a where ${scope.where('a')}${ofPeople('a', people)}`,
+     from ${scope.rows('staff_assignment', 'a', people)}`,
     scope.params,
   );
   await m.query(`analyze _ev_src`);
@@ -150,8 +140,7 @@ export async function writeNeedsAndSummaries(m: EntityManager, scope: SnapshotSc
        on h.org_code = p.org_code and h.as_at = p.as_at and h.person_key = p.person_key
      left join (
        select t.org_code, t.as_at, t.person_key, count(*)::int as needed, (count(*) filter (where t.met))::int as met
-       from person_need t where ${scope.where('t')}${ofPeople('t', people)}
-       group by t.org_code, t.as_at, t.person_key) n
+       from ${scope.rows('person_need', 't', people)} group by t.org_code, t.as_at, t.person_key) n
        on n.org_code = p.org_code and n.as_at = p.as_at and n.person_key = p.person_key
      order by p.org_code, p.as_at, p.person_key`,
     scope.params,

@@ -7,7 +7,6 @@ import {
   HELD_ARCHETYPES,
   loadActiveRules,
   loadRuleReference,
-  ofPeople,
   readEvaluationSource,
   writeNeedsAndSummaries,
 } from './evaluate-snapshot';
@@ -64,10 +63,7 @@ export class PeopleReevaluation {
 
     // Derived rows only, re-checked at the end (reevaluate.ts explains the bulk mode).
     const bulk = await rowTriggersOffIfAllowed(m);
-    await m.query(
-      `delete from person_archetype t where ${scope.where('t')}${ofPeople('t', CANDIDATES)}`,
-      scope.params,
-    );
+    await scope.deleteRows(m, 'person_archetype', CANDIDATES);
     await readEvaluationSource(m, scope, CANDIDATES);
     await writePersonArchetypes(m, rules, ref);
     if (bulk) await verifyArchetypes(m);
@@ -78,8 +74,8 @@ export class PeopleReevaluation {
        from ${CANDIDATES} c
        left join (${HELD_ARCHETYPES}) h
          on h.org_code = c.org_code and h.as_at = c.as_at and h.person_key = c.person_key
-       left join (select t.org_code, t.as_at, t.person_key, t.archetypes from person_snapshot t
-                  where ${scope.where('t')}${ofPeople('t', CANDIDATES)}) o
+       left join (select t.org_code, t.as_at, t.person_key, t.archetypes
+                  from ${scope.rows('person_snapshot', 't', CANDIDATES)}) o
          on o.org_code = c.org_code and o.as_at = c.as_at and o.person_key = c.person_key
        where coalesce(h.archetypes, '{}') is distinct from coalesce(o.archetypes, '{}')`,
       scope.params,
@@ -101,10 +97,7 @@ export class PeopleReevaluation {
   /** Rewrites the changed people's needs and person summaries from their new archetypes. */
   async writeNeedsAndSummaries(m: EntityManager): Promise<void> {
     for (const table of ['person_need', 'person_snapshot'])
-      await m.query(
-        `delete from ${table} t where ${this.scope.where('t')}${ofPeople('t', this.changedTable)}`,
-        this.scope.params,
-      );
+      await this.scope.deleteRows(m, table, this.changedTable);
     await writeNeedsAndSummaries(m, this.scope, this.changedTable);
   }
 
@@ -114,8 +107,7 @@ export class PeopleReevaluation {
       await rowTriggersOn(m);
       const [{ broken }] = await m.query(
         `select count(*)::int as broken
-         from (select distinct t.module_code from person_need t
-               where ${this.scope.where('t')}${ofPeople('t', this.changedTable)}) x
+         from (select distinct t.module_code from ${this.scope.rows('person_need', 't', this.changedTable)}) x
          where not exists (select 1 from training_module tm where tm.code = x.module_code)`,
         this.scope.params,
       );

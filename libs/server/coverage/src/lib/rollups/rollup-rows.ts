@@ -83,33 +83,30 @@ export async function writeRollupRows(
     tx,
     scope.orgCodes,
   );
-  const ofPeople = people
-    ? ` and (t.org_code, t.as_at, t.person_key) in (select org_code, as_at, person_key from ${people})`
-    : '';
   const signed = (sql: string) => (sink.sign === 1 ? sql : `-(${sql})`);
   await dropWorkTables(tx);
 
   // One read of each base table, by key, no join.
   await tx.query(
     `create temp table _cov_assignment as
-       select org_code, as_at, person_key, coalesce(department, '') as department, staff_group_code, clinical_area_code,
-              coalesce(pay_band, '') as pay_band,
+       select t.org_code, t.as_at, t.person_key, coalesce(t.department, '') as department, t.staff_group_code,
+              t.clinical_area_code, coalesce(t.pay_band, '') as pay_band,
               case when exists (select 1 from organisation o where o.code = t.org_code and o.setting <> 'trust')
-                   then coalesce(job_role, '') end as job_role, fte
-       from staff_assignment t where ${scope.where('t')}${ofPeople}`,
+                   then coalesce(t.job_role, '') end as job_role, t.fte
+       from ${scope.rows('staff_assignment', 't', people)}`,
     params,
   );
   await tx.query(
     `create temp table _cov_need as
-       select org_code, as_at, person_key,
-              string_agg(module_code || ${FIELD} || layer || ${FIELD} || met::int, ${ITEM} order by module_code) as profile
-       from person_need t where ${scope.where('t')}${ofPeople} group by org_code, as_at, person_key`,
+       select t.org_code, t.as_at, t.person_key,
+              string_agg(t.module_code || ${FIELD} || t.layer || ${FIELD} || t.met::int, ${ITEM} order by t.module_code) as profile
+       from ${scope.rows('person_need', 't', people)} group by t.org_code, t.as_at, t.person_key`,
     params,
   );
   await tx.query(
     `create temp table _cov_held as
-       select org_code, as_at, person_key, archetypes from person_snapshot t
-       where ${scope.where('t')}${ofPeople} and cardinality(archetypes) > 0`,
+       select t.org_code, t.as_at, t.person_key, t.archetypes
+       from ${scope.rows('person_snapshot', 't', people)} and cardinality(t.archetypes) > 0`,
     params,
   );
   await tx.query(`analyze _cov_assignment; analyze _cov_need; analyze _cov_held`);
