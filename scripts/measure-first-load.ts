@@ -4,7 +4,11 @@
  * reports them (encoded: compressed as sent, headers included), JavaScript apart, and the time from
  * navigation to the first chart drawn (echarts' first rendered frame). Needs the dashboard built
  * (`npm run build:dashboard`); runs the real API on loopback against DATABASE_URL (with-db). Asserts nothing.
- * Options: --runs 3 (visits per page and role; the median and spread are printed).
+ * JavaScript is every script response the page fetched without user interaction, from navigation until the
+ * network has been idle for 500 ms (module preloads and lazily imported chunks included).
+ * Options: --runs 3 (visits per page and role; the median and spread are printed), --pages /,/coverage
+ * (default: every page below), --dist dir (the built dashboard; default dist/dashboard), --list yes
+ * (prints each script of the first visit per page with its transferred size, to see where bytes go).
  */
 import 'reflect-metadata';
 import path from 'node:path';
@@ -15,7 +19,6 @@ import type { Role, ScopeGrant } from '@aiwr/server-access';
 import { createApp } from '@aiwr/server-app';
 import { argValue } from './bench-support';
 
-const DIST = path.join(__dirname, '..', 'dist', 'dashboard');
 const PASSWORD = 'first-load-measure-2026';
 const PAGES = [
   '/',
@@ -23,17 +26,30 @@ const PAGES = [
   '/drill-down',
   '/compare',
   '/archetypes',
+  '/planning',
   '/organisations',
   '/data-quality',
   '/about',
+  '/imports',
+  '/reports',
 ];
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'];
 
-type Visit = { js: number; all: number; requests: number; firstChart: number | null; loaded: number };
+type Visit = {
+  js: number;
+  all: number;
+  requests: number;
+  firstChart: number | null;
+  loaded: number;
+  scripts: { url: string; bytes: number }[];
+};
 
 async function main() {
   const runs = Number(argValue('runs', '3'));
-  const app = await createApp({ logger: false, dashboardDir: DIST });
+  const pages = argValue('pages', PAGES.join(',')).split(',');
+  const list = argValue('list', 'no') === 'yes';
+  const dist = path.resolve(argValue('dist', path.join(__dirname, '..', 'dist', 'dashboard')));
+  const app = await createApp({ logger: false, dashboardDir: dist });
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
   const browser = await chromium.launch({
@@ -48,7 +64,7 @@ async function main() {
     );
     for (const u of users) {
       const state = await signIn(browser, url, u.email);
-      for (const page of PAGES) {
+      for (const page of pages) {
         const visits: Visit[] = [];
         for (let i = 0; i < runs; i++) visits.push(await visit(browser, state, `${url}${page}`));
         const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -59,6 +75,9 @@ async function main() {
         console.log(
           `${`${u.role} (${u.scope})`.padEnd(30)} ${page.padEnd(14)} ${(med(visits.map((v) => v.js)) / 1024).toFixed(1).padStart(7)} ${(med(visits.map((v) => v.all)) / 1024).toFixed(1).padStart(7)} ${String(med(visits.map((v) => v.requests))).padStart(5)} ${chart.padStart(34)}`,
         );
+        if (list && u === users[0])
+          for (const s of visits[0].scripts)
+            console.log(`    ${(s.bytes / 1024).toFixed(1).padStart(7)} ${s.url}`);
       }
     }
     console.log(
@@ -126,25 +145,39 @@ async function visit(
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   const types = new Map<string, string>();
+  const urls = new Map<string, string>();
+  const scripts: Visit['scripts'] = [];
   let js = 0;
   let all = 0;
   let requests = 0;
-  cdp.on('Network.responseReceived', (e: any) => types.set(e.requestId, e.type));
+  cdp.on('Network.responseReceived', (e: any) => {
+    types.set(e.requestId, e.type);
+    urls.set(e.requestId, e.response.url);
+  });
   cdp.on('Network.loadingFinished', (e: any) => {
     requests++;
     all += e.encodedDataLength;
-    if (types.get(e.requestId) === 'Script') js += e.encodedDataLength;
+    const url = urls.get(e.requestId) ?? '';
+    // A <link rel="modulepreload"> is not always typed Script; count it by what it is.
+    if (types.get(e.requestId) === 'Script' || /\.m?js(\?|$)/.test(url)) {
+      js += e.encodedDataLength;
+      scripts.push({ url: new URL(url).pathname, bytes: e.encodedDataLength });
+    }
   });
   await page.goto(target, { waitUntil: 'load' });
-  const chart = await page
-    .waitForSelector('[data-rendered]', { timeout: 10_000 })
-    .then(() => true)
-    .catch(() => false);
   await page.waitForLoadState('networkidle');
+  // A page with a figure draws its chart once its data is in; a page without one is not waited for.
+  const hasFigure = (await page.locator('figure.aiwr-figure').count()) > 0;
+  const chart =
+    hasFigure &&
+    (await page
+      .waitForSelector('[data-rendered]', { timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false));
   const firstChart = chart ? await page.evaluate(() => (window as any).__firstChart as number) : null;
   const loaded = await page.evaluate(() => performance.now());
   await context.close();
-  return { js, all, requests, firstChart, loaded };
+  return { js, all, requests, firstChart, loaded, scripts };
 }
 
 main().catch((e) => {

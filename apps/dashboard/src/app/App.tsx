@@ -1,8 +1,7 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { createApolloClient, RequireSignIn, type FeatureRoute } from '@aiwr/web-data-access';
+import { createApolloClient, RequireSignIn, SiteLayout, type FeatureRoute } from '@aiwr/web-data-access';
 import { AccountMenu } from '@aiwr/web-access';
-import { Layout } from './Layout';
 import { FEATURES, NAV_ITEMS } from './features';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -28,7 +27,7 @@ export function App() {
           <Route
             element={
               <RequireSignIn>
-                <Layout account={<AccountMenu />} navItems={NAV_ITEMS} />
+                <SiteLayout account={<AccountMenu />} navItems={NAV_ITEMS} />
               </RequireSignIn>
             }
           >

@@ -27,4 +27,5 @@ export { uploadWithProgress, type UploadResult } from './lib/exports/upload';
 export { FilterBar, LAYERS } from './lib/page/FilterBar';
 export { ScopeLine } from './lib/page/ScopeLine';
 export { PrintNotes } from './lib/page/PrintNotes';
+export { SiteLayout } from './lib/page/SiteLayout';
 export { lazyPage, pageAt, type FeatureRoute, type NavItem, type WebFeature } from './lib/routing';
