@@ -28,4 +28,11 @@ export { FilterBar, LAYERS } from './lib/page/FilterBar';
 export { ScopeLine } from './lib/page/ScopeLine';
 export { PrintNotes } from './lib/page/PrintNotes';
 export { SiteLayout } from './lib/page/SiteLayout';
-export { lazyPage, pageAt, type FeatureRoute, type NavItem, type WebFeature } from './lib/routing';
+export {
+  lazyPage,
+  pageAt,
+  preloadRoute,
+  type FeatureRoute,
+  type NavItem,
+  type WebFeature,
+} from './lib/routing';
