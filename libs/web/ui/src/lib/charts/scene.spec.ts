@@ -17,7 +17,8 @@ const items: RankedItem[] = [
 describe('value axis steps', () => {
   it('picks round steps as echarts does', () => {
     expect(niceTicks(0, 100)).toEqual([0, 20, 40, 60, 80, 100]);
-    expect(niceTicks(0, 1040)).toEqual([0, 250, 500, 750, 1000, 1250]);
+    expect(niceTicks(0, 1040)).toEqual([0, 200, 400, 600, 800, 1000, 1200]);
+    expect(niceTicks(0, 5700)).toEqual([0, 1000, 2000, 3000, 4000, 5000, 6000]);
   });
 });
 

@@ -48,12 +48,14 @@ const stripHtml = (html: string) =>
     .replace(/<[^>]+>/g, '')
     .trim();
 
-/** Round steps as echarts picks them (about five intervals, 1/2/5 × 10^n) from min up past max. */
+/** Round steps as echarts picks them (about five intervals) from min up to or past max. */
 export function niceTicks(min: number, max: number): number[] {
   const span = max - min || 1;
   const raw = span / 5;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? raw;
+  // echarts' rounding of an interval: the nearest of 1, 2, 3, 5 and 10 times a power of ten.
+  const f = raw / power;
+  const step = (f < 1.5 ? 1 : f < 2.5 ? 2 : f < 4 ? 3 : f < 7 ? 5 : 10) * power;
   const ticks: number[] = [];
   // From the step at or below min up to the first step at or above max.
   for (let v = Math.floor(min / step) * step; ; v += step) {
@@ -67,7 +69,8 @@ function formatWith(formatter: unknown, value: unknown, params: AnyRecord = {}):
   if (typeof formatter === 'function') return String(formatter({ ...params, value }));
   if (typeof formatter === 'string')
     return formatter.replace('{value}', String(value)).replace('{c}', String(value));
-  return String(value);
+  // Numbers as echarts writes them on an axis, with thousands separators.
+  return typeof value === 'number' ? value.toLocaleString('en-GB') : String(value);
 }
 
 function interpolate(colours: string[], t: number): string {
