@@ -71,6 +71,33 @@ export class SnapshotScope {
     return `${byIndex} and (${alias}.org_code, ${alias}.as_at) in (select org_code, as_at from ${this.table})`;
   }
 
+  /**
+   * A FROM item and WHERE clause for the rows of `table` (keyed by org_code, as_at, person_key) in these
+   * snapshots, or only those of the people in `people` (a work table of org_code, as_at, person_key).
+   * Further conditions follow with `and`; select columns through `alias`. For people the rows are found
+   * by one index look-up per person (`offset 0` keeps the lateral subquery a nested loop whatever the
+   * join settings), so the cost follows the people, not the size of the snapshots they are in. Either
+   * way bind `params` ($1, $2).
+   */
+  rows(table: string, alias: string, people?: string): string {
+    if (!people) return `${table} ${alias} where ${this.where(alias)}`;
+    return `${people} _pp cross join lateral (
+      select _x.ctid as row_ctid, _x.* from ${table} _x
+      where _x.org_code = _pp.org_code and _x.as_at = _pp.as_at and _x.person_key = _pp.person_key
+        and _x.org_code = any($1::text[]) and _x.as_at = any($2::date[]) offset 0) ${alias}
+      where true`;
+  }
+
+  /** Deletes the rows of `table` in these snapshots, or only those of `people` (by index look-up, as `rows`). */
+  async deleteRows(m: EntityManager, table: string, people?: string): Promise<void> {
+    if (!people) await m.query(`delete from ${table} t where ${this.where('t')}`, this.params);
+    else
+      await m.query(
+        `delete from ${table} where ctid = any(array(select t.row_ctid from ${this.rows(table, 't', people)}))`,
+        this.params,
+      );
+  }
+
   async drop(m: EntityManager): Promise<void> {
     await m.query(`drop table if exists pg_temp.${this.table}`);
   }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { precompress } from './precompress.mts';
 import { ownOriginAssets } from './own-origin-assets.mts';
 import { webAliases } from './vite-aliases.mts';
+import { graphqlDocuments } from './graphql-documents.mts';
 
 const root = path.resolve(import.meta.dirname);
 const workspace = path.resolve(root, '../..');
@@ -15,7 +16,7 @@ const webLibIndex = /[\\/]libs[\\/]web[\\/][^\\/]+[\\/]src[\\/]index\.ts$/;
 export default defineConfig({
   root,
   // precompress last: it compresses what the other plugins wrote.
-  plugins: [react(), ownOriginAssets(), precompress()],
+  plugins: [graphqlDocuments(), react(), ownOriginAssets(), precompress()],
   resolve: { alias: webAliases(workspace) },
   build: {
     cssMinify: false,

@@ -44,16 +44,58 @@ describe('dashboard behaviour in Chromium against the real API and demo data', (
     expect(summary).not.toContain('Manchester');
   });
 
-  it('the funnel plot draws a dot for every trust it ranks', async () => {
+  /** Scripts the page has fetched since it was opened whose file name starts with `prefix`. */
+  const scriptsNamed = (prefix: string) =>
+    page.evaluate(
+      (p) =>
+        performance
+          .getEntriesByType('resource')
+          .filter((r) => new URL(r.name).pathname.startsWith(`/assets/${p}`)).length,
+      prefix,
+    );
+
+  it('the overview draws its charts, figures written on them, before and without echarts', async () => {
+    await open('planner', '/');
+    const bars = page.locator('[data-testid="chart-archetypes"] [data-chart="static"][data-rendered]');
+    await bars.waitFor();
+    // The ranked bars carry their percentages as text, and each bar its tooltip (title) in words.
+    const labels = await bars.locator('svg text').allTextContents();
+    const table = page.getByTestId('chart-archetypes').locator('tbody tr');
+    // One label per bar drawn (suppressed archetypes have no bar), each the figure in the table.
+    const values = labels.filter((t) => /^\d+\.\d%$/.test(t));
+    expect(values.length).toBeGreaterThan(0);
+    expect(await bars.locator('svg rect:has(title)').count()).toBe(values.length);
+    const rows = (await table.allTextContents()).join(' ');
+    for (const v of values) expect(rows).toContain(v);
+    expect(await bars.locator('svg rect title').first().textContent()).toMatch(/\d+\.\d%/);
+    expect(await bars.getAttribute('role')).toBe('img');
+    expect(await bars.getAttribute('aria-label')).toMatch(/^Coverage by archetype\. People holding/);
+    // The trend: the first series' line, in NHS blue.
+    const trend = page.locator('[data-testid="chart-trend"] [data-chart="static"][data-rendered]');
+    expect(await trend.locator('svg path[stroke="#005eb8"]').count()).toBeGreaterThan(0);
+    expect(await scriptsNamed('EChart-')).toBe(0);
+    // A pointer on a chart brings echarts (tooltips, emphasis), which then draws that chart.
+    await bars.hover();
+    await page.locator('[data-testid="chart-archetypes"] [data-chart="echarts"][data-rendered]').waitFor();
+    expect(await scriptsNamed('EChart-')).toBe(1);
+    expect(await page.locator('[data-testid="chart-trend"] [data-chart="static"]').count()).toBe(1);
+  });
+
+  it('the funnel plot draws a dot for every trust it ranks, without echarts and with it', async () => {
     await open('admin', '/compare');
     await page.locator('[data-testid="chart-funnel"] [data-rendered]').waitFor();
     await page.getByTestId('chart-ranked').waitFor();
     const summary = (await page.getByTestId('chart-ranked-summary').textContent()) ?? '';
     const ranked = Number(/^(\d+) trusts?/.exec(summary)?.[1]);
     expect(ranked).toBeGreaterThan(1);
-    // The scatter is registered on demand: an echarts instance made before that drew no dots at all.
-    // Dots and the legend's marker are the paths filled NHS blue.
+    // Dots and the legend's marker are the paths filled NHS blue; each dot names its trust.
     const selector = '[data-testid="chart-funnel"] svg path[fill="#005eb8"]';
+    expect(await page.locator(selector).count()).toBe(ranked + 1);
+    expect(await page.locator(`${selector} title`).count()).toBe(ranked);
+    // echarts then: the scatter is registered on demand, and an echarts instance made before that drew
+    // no dots at all.
+    await page.locator('[data-testid="chart-funnel"] [data-chart="static"]').hover();
+    await page.locator('[data-testid="chart-funnel"] [data-chart="echarts"][data-rendered]').waitFor();
     await page
       .waitForFunction(`document.querySelectorAll('${selector}').length >= ${ranked + 1}`, null, {
         timeout: 5000,

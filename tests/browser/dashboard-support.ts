@@ -19,13 +19,10 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
     );
 }
 
-/** Waits until no "Loading …" status is on the page (data, chart and page chunks have arrived). */
+/** Waits until no "Loading …" status is on the page (data and page chunks have arrived). */
 export async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page
-    .locator('.aiwr-loading, .aiwr-chart-loading')
-    .first()
-    .waitFor({ state: 'detached', timeout: 20_000 });
+  await page.locator('.aiwr-loading').first().waitFor({ state: 'detached', timeout: 20_000 });
 }
 
 /** A fresh browser context (own cookies, downloads allowed), signed in as `role` and settled on `pathname`. */

@@ -1,13 +1,24 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { createApolloClient, RequireSignIn, type FeatureRoute } from '@aiwr/web-data-access';
+import {
+  createApolloClient,
+  preloadRoute,
+  RequireSignIn,
+  SiteLayout,
+  type FeatureRoute,
+} from '@aiwr/web-data-access';
 import { AccountMenu } from '@aiwr/web-access';
-import { Layout } from './Layout';
 import { FEATURES, NAV_ITEMS } from './features';
 import { NotFoundPage } from './NotFoundPage';
 
 // Cookie session + x-csrf-token header (the client is set up in @aiwr/web-data-access).
 const client = createApolloClient();
+// The page being opened starts loading (its code and first data) alongside the sign-in check.
+preloadRoute(
+  FEATURES.flatMap((f) => f.routes),
+  client,
+  window.location,
+);
 
 const routeElements = (routes: FeatureRoute[]) =>
   routes.map(({ path, Component }) =>
@@ -28,7 +39,7 @@ export function App() {
           <Route
             element={
               <RequireSignIn>
-                <Layout account={<AccountMenu />} navItems={NAV_ITEMS} />
+                <SiteLayout account={<AccountMenu />} navItems={NAV_ITEMS} />
               </RequireSignIn>
             }
           >

@@ -1,5 +1,6 @@
 export { evaluateSnapshot, loadActiveRules, loadRuleReference } from './lib/evaluation/evaluate-snapshot';
 export { refreshNeedsMet } from './lib/evaluation/needs-met';
+export { PeopleReevaluation } from './lib/evaluation/reevaluate-people';
 export { currentSnapshots, evaluateSnapshots, snapshotsTouchedBy } from './lib/evaluation/reevaluate';
 export type { SnapshotRef } from './lib/evaluation/reevaluate';
 export { matchAssignment, titleKey, keywordKey } from './lib/rules/rule-conditions';

@@ -27,4 +27,12 @@ export { uploadWithProgress, type UploadResult } from './lib/exports/upload';
 export { FilterBar, LAYERS } from './lib/page/FilterBar';
 export { ScopeLine } from './lib/page/ScopeLine';
 export { PrintNotes } from './lib/page/PrintNotes';
-export { lazyPage, pageAt, type FeatureRoute, type NavItem, type WebFeature } from './lib/routing';
+export { SiteLayout } from './lib/page/SiteLayout';
+export {
+  lazyPage,
+  pageAt,
+  preloadRoute,
+  type FeatureRoute,
+  type NavItem,
+  type WebFeature,
+} from './lib/routing';

@@ -1,55 +1,5 @@
 import { graphql } from '@aiwr/web-data-access';
 
-export const OVERVIEW = graphql(`
-  query Overview($filter: CoverageFilter) {
-    coverageOverview(filter: $filter) {
-      asAt
-      headcount {
-        ...CardFields
-      }
-      foundationCoverage {
-        ...CardFields
-      }
-      fullyTrained {
-        ...CardFields
-      }
-      unmetPlaces {
-        ...CardFields
-      }
-      byArchetype {
-        ...CoverageRowFields
-      }
-    }
-    coverageTrend(filter: $filter) {
-      asAt
-      rows {
-        ...CoverageRowFields
-      }
-    }
-  }
-`);
-
-export const CARD_FIELDS = graphql(`
-  fragment CardFields on CoverageCard {
-    title
-    value {
-      ...MeasureFields
-    }
-    numerator {
-      ...MeasureFields
-    }
-    denominator {
-      ...MeasureFields
-    }
-    percent {
-      ...MeasureFields
-    }
-    targetPct
-    amberPct
-    rag
-  }
-`);
-
 export const DISTRIBUTION = graphql(`
   query Distribution($filter: CoverageFilter, $measure: DistributionMeasure) {
     coverageDistribution(filter: $filter, measure: $measure) {

@@ -10,7 +10,8 @@ import {
   type PeerGroup,
 } from '@aiwr/web-data-access';
 import type { RankedItem, TrendSeries } from '@aiwr/web-ui';
-import { COMPARE_ORGANISATION, DISTRIBUTION, OVERVIEW, PEOPLE } from './coverage.graphql';
+import { COMPARE_ORGANISATION, DISTRIBUTION, PEOPLE } from './coverage.graphql';
+import { OVERVIEW } from './overview/overview.graphql';
 
 export interface TrendRow {
   asAt: string;

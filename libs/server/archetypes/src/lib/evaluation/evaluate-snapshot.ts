@@ -48,20 +48,43 @@ async function evaluate(m: EntityManager, snapshots: SnapshotKey[]): Promise<voi
   const ref = await loadRuleReference(m);
   const scope = await SnapshotScope.of(m, '_ev_snap', snapshots);
   for (const table of ['person_need', 'person_archetype', 'person_snapshot'])
-    await m.query(`delete from ${table} t where ${scope.where('t')}`, scope.params);
+    await scope.deleteRows(m, table);
+  await readEvaluationSource(m, scope);
+  await writePersonArchetypes(m, rules, ref);
+  await writeNeedsAndSummaries(m, scope);
+  await dropEvaluationTables(m);
+  await scope.drop(m);
+}
 
+/** Each person's archetypes from `_ev_match`, distinct and in archetype order (person_snapshot.archetypes). */
+export const HELD_ARCHETYPES = `
+  select pa.org_code, pa.as_at, pa.person_key, array_agg(pa.archetype_code order by ar.sort_order) as archetypes
+  from (select distinct org_code, as_at, person_key, archetype_code from _ev_match) pa
+  join archetype ar on ar.code = pa.archetype_code
+  group by pa.org_code, pa.as_at, pa.person_key`;
+
+/** `_ev_src`: every assignment of the scope (of `people` only, when given) with the fields rules test. */
+export async function readEvaluationSource(m: EntityManager, scope: SnapshotScope, people?: string) {
   await m.query(`drop table if exists pg_temp._ev_src`);
   await m.query(
     `create temp table _ev_src as
      select a.org_code, a.as_at, a.person_key, a.assignment_no, a.fte, a.department,
             ${RULE_FIELDS.map((f) => `a.${f}`).join(', ')}
-     from staff_assignment a where ${scope.where('a')}`,
+     from ${scope.rows('staff_assignment', 'a', people)}`,
     scope.params,
   );
   await m.query(`analyze _ev_src`);
+}
 
-  await writePersonArchetypes(m, rules, ref);
+export async function dropEvaluationTables(m: EntityManager) {
+  await m.query(`drop table if exists pg_temp._ev_src, pg_temp._ev_match`);
+}
 
+/**
+ * person_need and person_snapshot for everyone in `_ev_src`, from `_ev_match` (the archetypes just
+ * matched). The caller has deleted their earlier rows; `people` (when given) is the set `_ev_src` holds.
+ */
+export async function writeNeedsAndSummaries(m: EntityManager, scope: SnapshotScope, people?: string) {
   // Requirement = foundation for everyone + modules of every archetype held + one product module per
   // AI product live on the snapshot date whose audience matches one of the person's assignments; each
   // need is marked met from the completions as it is written.
@@ -113,19 +136,13 @@ async function evaluate(m: EntityManager, snapshots: SnapshotKey[]): Promise<voi
             coalesce(n.needed, 0), coalesce(n.met, 0)
      from (select org_code, as_at, person_key, count(*)::int as assignments, sum(fte) as fte
            from _ev_src group by org_code, as_at, person_key) p
-     left join (
-       select pa.org_code, pa.as_at, pa.person_key, array_agg(pa.archetype_code order by ar.sort_order) as archetypes
-       from (select distinct org_code, as_at, person_key, archetype_code from _ev_match) pa
-       join archetype ar on ar.code = pa.archetype_code
-       group by pa.org_code, pa.as_at, pa.person_key) h
+     left join (${HELD_ARCHETYPES}) h
        on h.org_code = p.org_code and h.as_at = p.as_at and h.person_key = p.person_key
      left join (
        select t.org_code, t.as_at, t.person_key, count(*)::int as needed, (count(*) filter (where t.met))::int as met
-       from person_need t where ${scope.where('t')} group by t.org_code, t.as_at, t.person_key) n
+       from ${scope.rows('person_need', 't', people)} group by t.org_code, t.as_at, t.person_key) n
        on n.org_code = p.org_code and n.as_at = p.as_at and n.person_key = p.person_key
      order by p.org_code, p.as_at, p.person_key`,
     scope.params,
   );
-  await m.query(`drop table if exists pg_temp._ev_src, pg_temp._ev_match`);
-  await scope.drop(m);
 }

@@ -64,9 +64,9 @@ export class RulesService {
   }
 
   /**
-   * Saves a change as new versions, audits it and re-evaluates every organisation's latest snapshot
-   * that the change can affect (and its coverage rollups), all in one transaction: either everything
-   * changes or nothing does.
+   * Saves a change as new versions, audits it and re-evaluates, in every organisation's latest
+   * snapshot, the people the change can affect (and their share of the coverage rollups), all in one
+   * transaction: either everything changes or nothing does.
    */
   change(
     caller: Caller,
@@ -76,12 +76,9 @@ export class RulesService {
   ): Promise<ArchetypeRuleChangeResultType> {
     return this.db.transaction(async (m) => {
       const rules = await applyRuleChange(m, change, caller.email, reason);
-      const touched = await snapshotsTouchedBy(
-        m,
-        await currentSnapshots(m),
-        await conditionsAround(m, rules),
-      );
-      await this.recompute(m, { snapshots: touched });
+      const conditions = await conditionsAround(m, rules);
+      const touched = await snapshotsTouchedBy(m, await currentSnapshots(m), conditions);
+      await this.recompute(m, { rulesChanged: { snapshots: touched, conditions } });
       const snapshotsReevaluated = touched.length;
       await this.audit.record(
         caller,

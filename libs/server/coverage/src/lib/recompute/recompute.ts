@@ -4,6 +4,7 @@ import { rowTriggersOffIfAllowed, rowTriggersOn, withWorkMem } from '@aiwr/db';
 import { Changed, RECOMPUTE, Recompute, SnapshotRef } from '@aiwr/server-core';
 import { evaluateSnapshots, refreshNeedsMet } from '@aiwr/server-archetypes';
 import { refreshCoverage } from '../rollups/refresh-rollups';
+import { recomputePeople } from './recompute-people';
 
 /** Enough for the sorts and hashes over a national file's 1.5 M people to stay in memory. */
 const RECOMPUTE_WORK_MEM = '256MB';
@@ -24,6 +25,11 @@ async function recomputeChanged(m: EntityManager, changed: Changed): Promise<voi
     await m.query(`analyze training_completion`);
     await refreshNeedsMet(m, changed.completionsOf);
     await refreshCoverage(m, { orgCodes: changed.completionsOf });
+    return;
+  }
+  if ('rulesChanged' in changed) {
+    const { snapshots, conditions } = changed.rulesChanged;
+    if (snapshots.length) await recomputePeople(m, snapshots, conditions);
     return;
   }
   if (!changed.snapshots.length) return;

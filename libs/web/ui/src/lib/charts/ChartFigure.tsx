@@ -1,9 +1,13 @@
 // A chart is never alone: it comes with a text summary (read first by screen readers) and the same
 // figures as a table, plus a download of those figures.
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+// The chart is first drawn as SVG by React (StaticChart), complete with its values, so no page waits for
+// or downloads echarts to show its figures; echarts is loaded when a pointer first reaches the chart
+// (for its tooltips and emphasis) and replaces the drawing once it is in.
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import type { RowData } from '@tanstack/react-table';
 import type { ChartOption } from './types';
 import { DataTable, type DataColumn } from '../table/DataTable';
+import { StaticChart } from './StaticChart';
 
 const EChart = lazy(() => import('./EChart'));
 
@@ -31,6 +35,9 @@ export function ChartFigure<T extends RowData>({
   testId,
 }: ChartFigureProps<T>) {
   const headingId = useMemo(() => `fig-${exportName.replace(/[^a-z0-9]+/gi, '-')}`, [exportName]);
+  const [interactive, setInteractive] = useState(false);
+  const label = `${title}. ${summary}`;
+  const drawn = <StaticChart option={option} height={height} label={label} onItemClick={onItemClick} />;
   return (
     <figure className="aiwr-figure" aria-labelledby={headingId} data-testid={testId}>
       <h2 className="nhsuk-heading-m" id={headingId}>
@@ -39,15 +46,15 @@ export function ChartFigure<T extends RowData>({
       <p className="nhsuk-body aiwr-chart-summary" data-testid={testId ? `${testId}-summary` : undefined}>
         {summary}
       </p>
-      <Suspense
-        fallback={
-          <div style={{ height }} className="aiwr-chart-loading">
-            Loading chart…
-          </div>
-        }
-      >
-        <EChart option={option} height={height} label={`${title}. ${summary}`} onItemClick={onItemClick} />
-      </Suspense>
+      <div onPointerEnter={() => setInteractive(true)}>
+        {interactive ? (
+          <Suspense fallback={drawn}>
+            <EChart option={option} height={height} label={label} onItemClick={onItemClick} />
+          </Suspense>
+        ) : (
+          drawn
+        )}
+      </div>
       {actions}
       <details className="nhsuk-details">
         <summary className="nhsuk-details__summary">

@@ -1,5 +1,5 @@
 // echarts, registered per chart type from `echarts/core` so the bundle carries only what we draw.
-// Loaded lazily (see ChartFigure), so no page pays for echarts before it shows a chart.
+// Loaded lazily, when a pointer first reaches a chart (see ChartFigure): no page pays for echarts to show its charts.
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
@@ -101,6 +101,13 @@ export default function EChart({ option, height, label, onItemClick }: EChartPro
   }, [option]);
 
   return (
-    <div ref={ref} style={{ width: '100%', height }} role="img" aria-label={label} className="aiwr-chart" />
+    <div
+      ref={ref}
+      style={{ width: '100%', height }}
+      role="img"
+      aria-label={label}
+      className="aiwr-chart"
+      data-chart="echarts"
+    />
   );
 }

@@ -1,10 +1,14 @@
 import { Suspense, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { LoadingState } from '@aiwr/web-ui';
-import { filtersToSearch, parseFilters, type NavItem } from '@aiwr/web-data-access';
+import { filtersToSearch, parseFilters } from '../filters/filters';
+import type { NavItem } from '../routing';
 
-/** NHS.UK header with service name and navigation, skip link, main area, footer. */
-export function Layout({ account, navItems }: { account?: ReactNode; navItems: NavItem[] }) {
+/**
+ * The dashboard's frame: NHS.UK header with service name and navigation (which keeps the shared filters),
+ * skip link, main area, footer.
+ */
+export function SiteLayout({ account, navItems }: { account?: ReactNode; navItems: NavItem[] }) {
   const location = useLocation();
   // Navigation keeps the shared filters, so a user moving between pages keeps looking at the same scope.
   const search = filtersToSearch(parseFilters(new URLSearchParams(location.search)));

@@ -1,0 +1,39 @@
+import { EntityManager } from 'typeorm';
+import { SnapshotScope, withHashJoins } from '@aiwr/db';
+import { PeopleReevaluation } from '@aiwr/server-archetypes';
+import type { SnapshotRef } from '@aiwr/server-core';
+import type { StoredRuleConditions } from '@aiwr/shared-domain';
+import { afterRollups } from '../rollups/refresh-rollups';
+import { RollupDelta } from '../rollups/rollup-delta';
+import { writeRollupRows } from '../rollups/rollup-rows';
+
+/**
+ * The recompute after a rule edit, limited to the people it can affect (docs/archetypes.md §8): the
+ * people an old or new version of a changed rule matches are re-matched, and only those whose
+ * archetypes changed get new needs, summaries and rollup rows. Their share of the rollups is taken
+ * out before their needs are rewritten and put back after, as a difference (rollup-delta.ts), so the
+ * cost follows the people who changed rather than the size of every snapshot the edit touches. The
+ * result is row for row what the full recompute writes (tests/integration/rule-edit-incremental).
+ */
+export async function recomputePeople(
+  m: EntityManager,
+  snapshots: SnapshotRef[],
+  conditions: StoredRuleConditions[],
+): Promise<{ candidates: number; changed: number }> {
+  const scope = await SnapshotScope.of(m, '_rp_snap', snapshots);
+  const people = await withHashJoins(m, () => PeopleReevaluation.start(m, scope, conditions));
+  if (people.changed) {
+    const delta = await RollupDelta.create(m);
+    await withHashJoins(m, async () => {
+      await writeRollupRows(m, scope, delta.sink(-1), people.changedTable);
+      await people.writeNeedsAndSummaries(m);
+      await writeRollupRows(m, scope, delta.sink(1), people.changedTable);
+      await delta.apply(m, scope);
+    });
+    await afterRollups(m, scope);
+    await delta.drop(m);
+  }
+  await people.finish(m);
+  await scope.drop(m);
+  return { candidates: people.candidates, changed: people.changed };
+}
