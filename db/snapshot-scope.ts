@@ -77,15 +77,15 @@ export class SnapshotScope {
    * Further conditions follow with `and`; select columns through `alias`. For people the rows are found
    * by one index look-up per person (`offset 0` keeps the lateral subquery a nested loop whatever the
    * join settings), so the cost follows the people, not the size of the snapshots they are in. Either
-   * way bind `params` ($1, $2).
+   * way bind `params` ($1, $2); the people form only tests them once, so that the index look-up can
+   * only be on the person (a scope condition there let the planner scan the whole scope per person).
    */
   rows(table: string, alias: string, people?: string): string {
     if (!people) return `${table} ${alias} where ${this.where(alias)}`;
     return `${people} _pp cross join lateral (
       select _x.ctid as row_ctid, _x.* from ${table} _x
-      where _x.org_code = _pp.org_code and _x.as_at = _pp.as_at and _x.person_key = _pp.person_key
-        and _x.org_code = any($1::text[]) and _x.as_at = any($2::date[]) offset 0) ${alias}
-      where true`;
+      where _x.org_code = _pp.org_code and _x.as_at = _pp.as_at and _x.person_key = _pp.person_key offset 0) ${alias}
+      where $1::text[] is not null and $2::date[] is not null`;
   }
 
   /** Deletes the rows of `table` in these snapshots, or only those of `people` (by index look-up, as `rows`). */

@@ -57,9 +57,11 @@ async function applyEdit(m: EntityManager, edit: Edit): Promise<StoredRuleCondit
 }
 
 /** The fixture recomputed in full, then the edit and its recompute (incremental, or full as before). */
-async function afterEdit(m: EntityManager, edit: Edit, incremental: boolean) {
+async function afterEdit(m: EntityManager, edit: Edit, incremental: boolean, { flowsBuilt = true } = {}) {
   await writeFixture(m);
   await recompute(m, { snapshots: SNAPSHOTS });
+  // As on a database migrated before flows existed: the edit's recompute must build them whole.
+  if (!flowsBuilt) await m.query(`delete from workforce_flow where org_code = any($1)`, [ORGS]);
   const before = await derived(m);
   const conditions = await applyEdit(m, edit);
   const touched = await snapshotsTouchedBy(m, await currentSnapshots(m, ORGS), conditions);
@@ -118,6 +120,14 @@ test.each(EDITS)('%s: the incremental recompute writes exactly what the full one
     expect({ table, rows: incremental.after[table] }).toEqual({ table, rows: full.after[table] });
   // The edit changed what the fixture concludes, so the comparison is not of two untouched databases.
   expect(full.after.person_archetype).not.toEqual(full.before.person_archetype);
+});
+
+test('flows never built are built whole by the incremental recompute, as by the full one', async () => {
+  const full = await rolledBack(db, (m) => afterEdit(m, EDITS[0][1], false, { flowsBuilt: false }));
+  const incremental = await rolledBack(db, (m) => afterEdit(m, EDITS[0][1], true, { flowsBuilt: false }));
+  for (const table of DERIVED)
+    expect({ table, rows: incremental.after[table] }).toEqual({ table, rows: full.after[table] });
+  expect(incremental.after.workforce_flow.length).toBe(2);
 });
 
 test('people the edit cannot affect keep their rows as they were written (not rewritten)', async () => {

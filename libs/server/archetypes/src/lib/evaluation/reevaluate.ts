@@ -78,7 +78,8 @@ export async function snapshotsTouchedBy(
     `select distinct a.org_code as "orgCode"
      from (select s.*, ${titleKeySql('s.position_title')} as title_key
            from staff_assignment s
-           join unnest($1::text[], $2::date[]) cur(org_code, as_at) on s.org_code = cur.org_code and s.as_at = cur.as_at
+           where s.org_code = any($1::text[]) and s.as_at = any($2::date[])
+             and (s.org_code, s.as_at) in (select * from unnest($1::text[], $2::date[]))
            offset 0) a
      where ${predicate}`,
     [snapshots.map((s) => s.orgCode), snapshots.map((s) => s.asAt), ...p.values],

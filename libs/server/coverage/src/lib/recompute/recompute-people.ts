@@ -4,14 +4,16 @@ import { PeopleReevaluation } from '@aiwr/server-archetypes';
 import type { SnapshotRef } from '@aiwr/server-core';
 import type { StoredRuleConditions } from '@aiwr/shared-domain';
 import { afterRollups } from '../rollups/refresh-rollups';
+import { FlowDelta } from '../rollups/flow-delta';
 import { RollupDelta } from '../rollups/rollup-delta';
 import { writeRollupRows } from '../rollups/rollup-rows';
 
 /**
  * The recompute after a rule edit, limited to the people it can affect (docs/archetypes.md §8): the
  * people an old or new version of a changed rule matches are re-matched, and only those whose
- * archetypes changed get new needs, summaries and rollup rows. Their share of the rollups is taken
- * out before their needs are rewritten and put back after, as a difference (rollup-delta.ts), so the
+ * archetypes changed get new needs, summaries and rollup rows. Their share of the rollups and flows is
+ * taken out before their needs are rewritten and put back after, as a difference (rollup-delta.ts,
+ * flow-delta.ts), so the
  * cost follows the people who changed rather than the size of every snapshot the edit touches. The
  * result is row for row what the full recompute writes (tests/integration/rule-edit-incremental).
  */
@@ -23,15 +25,20 @@ export async function recomputePeople(
   const scope = await SnapshotScope.of(m, '_rp_snap', snapshots);
   const people = await withHashJoins(m, () => PeopleReevaluation.start(m, scope, conditions));
   if (people.changed) {
-    const delta = await RollupDelta.create(m);
+    const rollups = await RollupDelta.create(m);
+    const flows = await FlowDelta.create(m, scope, people.changedTable);
     await withHashJoins(m, async () => {
-      await writeRollupRows(m, scope, delta.sink(-1), people.changedTable);
+      await writeRollupRows(m, scope, rollups.sink(-1), people.changedTable);
+      if (flows.usable) await flows.collect(m, -1);
       await people.writeNeedsAndSummaries(m);
-      await writeRollupRows(m, scope, delta.sink(1), people.changedTable);
-      await delta.apply(m, scope);
+      await writeRollupRows(m, scope, rollups.sink(1), people.changedTable);
+      if (flows.usable) await flows.collect(m, 1);
+      await rollups.apply(m, scope);
+      if (flows.usable) await flows.apply(m);
     });
-    await afterRollups(m, scope);
-    await delta.drop(m);
+    // Flows never built for these pairs (or built against another previous snapshot) are rebuilt whole.
+    await afterRollups(m, scope, { flowsUpToDate: flows.usable });
+    await rollups.drop(m);
   }
   await people.finish(m);
   await scope.drop(m);

@@ -63,10 +63,14 @@ export async function refreshCoverage(m: EntityManager, target: CoverageTarget):
 
 /**
  * What follows any change to a scope's rollups, in the same transaction: its filter options, its
- * flows, and the NOTIFY that empties every reader's caches when the transaction commits.
+ * flows (unless the caller has brought them up to date itself), and the NOTIFY that empties every reader's caches when the transaction commits.
  */
-export async function afterRollups(tx: EntityManager, scope: SnapshotScope): Promise<void> {
+export async function afterRollups(
+  tx: EntityManager,
+  scope: SnapshotScope,
+  { flowsUpToDate = false } = {},
+): Promise<void> {
   await refreshFilterOptions(tx, scope);
-  await withHashJoins(tx, () => refreshFlows(tx, scope));
+  if (!flowsUpToDate) await withHashJoins(tx, () => refreshFlows(tx, scope));
   await tx.query(`select pg_notify($1, o) from unnest($2::text[]) o`, [ROLLUPS_CHANNEL, scope.orgCodes]);
 }
