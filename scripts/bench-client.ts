@@ -2,16 +2,27 @@
  * The loopback client of bench:queries and profile:miss as a separate process (scripts/bench-client-worker.cjs):
  * a client in the API's own process would parse each 100 KB answer on the API's event loop and count its CPU
  * as the API's. Requests carry a browser's Accept-Encoding (as bench:load's do) unless --accept-encoding says
- * otherwise.
+ * otherwise; a request is timed to the last byte of its answer, the client's decompressing and parsing apart.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { argValue, type BenchApp } from './bench-support';
 
-export type ClientRun = { ms: number[]; cpuMs: number; bytes: number; data?: any };
+/**
+ * ms: from sending each request to the last byte of its answer; parsedMs: the same plus the client's
+ * decompressing and parsing it. bytes: the answer's JSON size; wireBytes: as sent (compressed).
+ */
+export type ClientRun = {
+  ms: number[];
+  parsedMs: number[];
+  cpuMs: number;
+  bytes: number;
+  wireBytes: number;
+  data?: any;
+};
 
 export type BenchClient = {
-  /** Sends the query warmup + n times, one at a time; resolves with the n wall times in ms (unsorted). */
+  /** Sends the query warmup + n times, one at a time; resolves with the n times (unsorted). */
   run(
     query: string,
     opts: { n: number; warmup?: number; variables?: Record<string, unknown> },
