@@ -29,6 +29,13 @@ async function main() {
     const db = coverage.db;
     await coverage.catalog(); // loaded once and kept (reference facts): not part of a miss
     const seen: { sql: string; params: unknown[] }[] = [];
+    // Statements are recorded wherever they are sent: DataSource.query, or pg's pool under it.
+    const pool = (db.driver as unknown as { master: { query: (...a: unknown[]) => unknown } }).master;
+    const poolQuery = pool.query.bind(pool);
+    pool.query = (sql: unknown, params?: unknown) => {
+      if (typeof sql === 'string') seen.push({ sql, params: (params as unknown[]) ?? [] });
+      return poolQuery(sql, params);
+    };
     const recording = new Proxy(db, {
       get: (target, prop, receiver) =>
         prop === 'query'
@@ -42,7 +49,7 @@ async function main() {
     for (const [name, ask] of QUESTIONS.filter(([q]) => q.includes(only))) {
       seen.length = 0;
       await ask(coverage, comparison);
-      const statements = seen;
+      const statements = [...seen];
       if (process.env.EXPLAIN_DUMP)
         require('node:fs').writeFileSync(process.env.EXPLAIN_DUMP, JSON.stringify(seen));
       console.log(`\n=== ${name}: ${statements.length} statement(s)`);
