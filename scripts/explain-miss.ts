@@ -50,8 +50,6 @@ async function main() {
       seen.length = 0;
       await ask(coverage, comparison);
       const statements = [...seen];
-      if (process.env.EXPLAIN_DUMP)
-        require('node:fs').writeFileSync(process.env.EXPLAIN_DUMP, JSON.stringify(seen));
       console.log(`\n=== ${name}: ${statements.length} statement(s)`);
       for (const { sql, params } of statements) {
         const ms: number[] = [];
