@@ -60,7 +60,7 @@ async function timedEdit(
   );
   console.log(
     `run ${run}, ${label} (${full ? 'full' : 'incremental'}): ${touched.length} snapshots, ` +
-      `${people.toLocaleString('en-GB')} people, ${rewritten.toLocaleString('en-GB')} summaries rewritten; ` +
+      `${people.toLocaleString('en-GB')} people, ${rewritten.toLocaleString('en-GB')} summaries rewritten in this transaction so far; ` +
       `rule and touched snapshots ${((t1 - t0) / 1000).toFixed(1)} s, recompute ${((t2 - t1) / 1000).toFixed(1)} s; ` +
       `total ${((t2 - t0) / 1000).toFixed(1)} s (target ≤ 30 s), CPU ${((c2 - c0) / 1000).toFixed(1)} s (node + PostgreSQL); ` +
       `load average ${os.loadavg()[0].toFixed(2)}`,

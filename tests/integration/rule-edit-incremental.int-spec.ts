@@ -122,6 +122,25 @@ test.each(EDITS)('%s: the incremental recompute writes exactly what the full one
   expect(full.after.person_archetype).not.toEqual(full.before.person_archetype);
 });
 
+test('an edit undone restores every derived row as it was', async () => {
+  const result = await rolledBack(db, async (m) => {
+    await writeFixture(m);
+    await recompute(m, { snapshots: SNAPSHOTS });
+    const before = await derived(m);
+    const widened = await applyEdit(m, EDITS[0][1]);
+    const touched = await snapshotsTouchedBy(m, await currentSnapshots(m, ORGS), widened);
+    await recompute(m, { rulesChanged: { snapshots: touched, conditions: widened } });
+    const between = await derived(m);
+    const undone = await applyEdit(m, { ruleId: EDITS[0][1].ruleId, conditions: () => widened[0] });
+    await recompute(m, { rulesChanged: { snapshots: touched, conditions: undone } });
+    return { before, between, after: await derived(m) };
+  });
+  expect(result.between.person_snapshot).not.toEqual(result.before.person_snapshot);
+  // person_archetype records the rule version that matched, which moved on; everything else is as before.
+  for (const table of DERIVED.filter((t) => t !== 'person_archetype'))
+    expect({ table, rows: result.after[table] }).toEqual({ table, rows: result.before[table] });
+});
+
 test('flows never built are built whole by the incremental recompute, as by the full one', async () => {
   const full = await rolledBack(db, (m) => afterEdit(m, EDITS[0][1], false, { flowsBuilt: false }));
   const incremental = await rolledBack(db, (m) => afterEdit(m, EDITS[0][1], true, { flowsBuilt: false }));

@@ -91,12 +91,16 @@ export class FlowDelta {
 
   /** Adds the people's current share of the flows, with this sign, to the difference. */
   async collect(tx: EntityManager, sign: 1 | -1): Promise<void> {
-    // Person rows at the end (c) and the start (b) of each pair, found by index look-up per person.
+    // Person rows at the end (c) and the start (b) of each pair: both snapshots read through their
+    // index, then a hash join with the pair's people.
+    const [{ dates }] = await tx.query(
+      `select coalesce(array_agg(distinct d::text), '{}') as dates from _fl_pair, unnest(array[as_at, previous_as_at]) d`,
+    );
+    const params = [this.scope.orgCodes, dates];
     const side = (table: string, end: 'as_at' | 'previous_as_at', columns: string) => `
-      select f.org_code, f.as_at, f.previous_as_at, f.person_key, x.*
-      from _fl_people f cross join lateral (
-        select ${columns} from ${table} t
-        where t.org_code = f.org_code and t.as_at = f.${end} and t.person_key = f.person_key offset 0) x`;
+      select f.org_code, f.as_at, f.previous_as_at, f.person_key, ${columns}
+      from _fl_people f join ${table} t on t.org_code = f.org_code and t.as_at = f.${end} and t.person_key = f.person_key
+      where t.org_code = any($1::text[]) and t.as_at = any($2::date[])`;
     await tx.query(
       `with c as (${side('person_snapshot', 'as_at', 't.archetypes')}),
             b as (${side('person_snapshot', 'previous_as_at', 't.archetypes')})
@@ -105,6 +109,7 @@ export class FlowDelta {
        from c join b on b.org_code = c.org_code and b.as_at = c.as_at and b.person_key = c.person_key
        where not (c.archetypes <@ b.archetypes)
        group by c.org_code, c.as_at`,
+      params,
     );
     await tx.query(
       `with n as (${side('person_need', 'as_at', 't.module_code, t.layer, t.met')}),
@@ -127,6 +132,7 @@ export class FlowDelta {
          from nb b left join c on c.org_code = b.org_code and c.as_at = b.as_at and c.person_key = b.person_key
        ) x
        group by org_code, as_at, module_code`,
+      params,
     );
     await tx.query(
       `insert into _fl_delta_expiry (org_code, as_at, module_code, layer, expires_month, pairs)

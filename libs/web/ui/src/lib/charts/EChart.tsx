@@ -12,6 +12,7 @@ import {
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { ChartOption } from './types';
+import { chartFrameProps } from './chart-frame';
 
 // What most pages draw (bars and trend lines). The heatmap (with its colour scale) and the scatter of the
 // funnel plot are registered when an option first needs them, so a page without them does not load them.
@@ -100,14 +101,5 @@ export default function EChart({ option, height, label, onItemClick }: EChartPro
     };
   }, [option]);
 
-  return (
-    <div
-      ref={ref}
-      style={{ width: '100%', height }}
-      role="img"
-      aria-label={label}
-      className="aiwr-chart"
-      data-chart="echarts"
-    />
-  );
+  return <div ref={ref} {...chartFrameProps(label, height, 'echarts')} />;
 }

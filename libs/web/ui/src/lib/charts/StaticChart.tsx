@@ -3,6 +3,7 @@
 // the chart (ChartFigure). Each bar, point and cell has a native tooltip (an SVG <title>) and is clickable.
 import { useLayoutEffect, useRef, useState, type ReactElement } from 'react';
 import type { ChartOption } from './types';
+import { chartFrameProps } from './chart-frame';
 import { layoutScene, type ItemRef, type Measure, type Shape } from './scene';
 
 const FONT = '12px Arial, sans-serif';
@@ -112,11 +113,7 @@ export function StaticChart({ option, height, label, onItemClick }: StaticChartP
   return (
     <div
       ref={ref}
-      style={{ width: '100%', height }}
-      role="img"
-      aria-label={label}
-      className="aiwr-chart"
-      data-chart="static"
+      {...chartFrameProps(label, height, 'static')}
       // Marks the first drawn frame, for scripts/measure-first-load.ts (time to the first chart).
       data-rendered={shapes.length > 0 ? 'true' : undefined}
     >
