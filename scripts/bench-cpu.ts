@@ -5,8 +5,8 @@ import path from 'node:path';
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-/** user+system CPU ms of one process and, for PostgreSQL, of its backends (children of the postmaster). */
-function procCpuMs(pid: number): number {
+/** user+system CPU ms of one process (e.g. a benchmark's client process). */
+export function procCpuMs(pid: number): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
