@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { rowTriggersOffIfAllowed, rowTriggersOn, SnapshotScope } from '@aiwr/db';
 import { StoredRuleConditions } from '@aiwr/shared-domain';
-import { ruleToSql, SqlParams, titleKeySql } from '../rules/rule-sql';
+import { assignmentsMatchingSql, SqlParams } from '../rules/rule-sql';
 import {
   dropEvaluationTables,
   HELD_ARCHETYPES,
@@ -47,16 +47,11 @@ export class PeopleReevaluation {
     const ref = await loadRuleReference(m);
     const rules = await loadActiveRules(m);
     const p = new SqlParams(2);
-    const predicate = conditions.length
-      ? conditions.map((c) => `(${ruleToSql(c, ref, p)})`).join(' or ')
-      : 'false';
     await m.query(`drop table if exists pg_temp.${CANDIDATES}, pg_temp._rp_changed`);
     await m.query(
       `create temp table ${CANDIDATES} as
        select distinct a.org_code, a.as_at, a.person_key
-       from (select s.*, ${titleKeySql('s.position_title')} as title_key
-             from staff_assignment s where ${scope.where('s')} offset 0) a
-       where ${predicate}`,
+       from ${assignmentsMatchingSql(conditions, ref, p, scope.where('s'))}`,
       [...scope.params, ...p.values],
     );
     await m.query(`analyze ${CANDIDATES}`);

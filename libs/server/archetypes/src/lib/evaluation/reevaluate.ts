@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { rowTriggersOffIfAllowed, rowTriggersOn } from '@aiwr/db';
 import { StoredRuleConditions } from '@aiwr/shared-domain';
 import type { SnapshotRef } from '@aiwr/server-core';
-import { ruleToSql, SqlParams, titleKeySql } from '../rules/rule-sql';
+import { assignmentsMatchingSql, SqlParams } from '../rules/rule-sql';
 import { evaluateTogether, loadRuleReference } from './evaluate-snapshot';
 
 export type { SnapshotRef };
@@ -73,15 +73,15 @@ export async function snapshotsTouchedBy(
   if (!snapshots.length || !conditions.length) return [];
   const ref = await loadRuleReference(m);
   const p = new SqlParams(2);
-  const predicate = conditions.map((c) => `(${ruleToSql(c, ref, p)})`).join(' or ');
   const touched: { orgCode: string }[] = await m.query(
     `select distinct a.org_code as "orgCode"
-     from (select s.*, ${titleKeySql('s.position_title')} as title_key
-           from staff_assignment s
-           where s.org_code = any($1::text[]) and s.as_at = any($2::date[])
-             and (s.org_code, s.as_at) in (select * from unnest($1::text[], $2::date[]))
-           offset 0) a
-     where ${predicate}`,
+     from ${assignmentsMatchingSql(
+       conditions,
+       ref,
+       p,
+       `s.org_code = any($1::text[]) and s.as_at = any($2::date[])
+        and (s.org_code, s.as_at) in (select * from unnest($1::text[], $2::date[]))`,
+     )}`,
     [snapshots.map((s) => s.orgCode), snapshots.map((s) => s.asAt), ...p.values],
   );
   const orgs = new Set(touched.map((t) => t.orgCode));

@@ -107,6 +107,25 @@ export function ruleToSql(c: StoredRuleConditions, ref: RuleReference, p: SqlPar
 }
 
 /**
+ * A FROM item and WHERE clause for the staff_assignment rows (alias `a`, with its folded `title_key`)
+ * that any of these rule conditions matches, among the rows `rowsWhere` selects (a condition on `s`).
+ * `offset 0` folds each title once per row, not once per condition. Bind values go to `p`.
+ */
+export function assignmentsMatchingSql(
+  conditions: StoredRuleConditions[],
+  ref: RuleReference,
+  p: SqlParams,
+  rowsWhere: string,
+): string {
+  const predicate = conditions.length
+    ? conditions.map((c) => `(${ruleToSql(c, ref, p)})`).join(' or ')
+    : 'false';
+  return `(select s.*, ${titleKeySql('s.position_title')} as title_key
+           from staff_assignment s where ${rowsWhere} offset 0) a
+     where ${predicate}`;
+}
+
+/**
  * A lateral subquery that yields (rule_id, rule_version, archetypes) for every rule that matches the
  * current `staff_assignment a` row: one scan of the snapshot evaluates all rules.
  */
