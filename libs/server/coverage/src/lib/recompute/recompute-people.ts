@@ -37,7 +37,7 @@ export async function recomputePeople(
       if (flows.usable) await flows.apply(m);
     });
     // Flows never built for these pairs (or built against another previous snapshot) are rebuilt whole.
-    await afterRollups(m, scope, { flowsUpToDate: flows.usable });
+    await afterRollups(m, scope, { flowsUpToDate: flows.usable, assignmentsUnchanged: true });
     await rollups.drop(m);
   }
   await people.finish(m);

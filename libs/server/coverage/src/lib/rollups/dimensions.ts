@@ -14,12 +14,13 @@ export const WITHIN_ORG_DIMENSIONS = {
 } as const;
 
 export type WithinOrgDimension = keyof typeof WITHIN_ORG_DIMENSIONS;
-export const ASSIGNMENT_DIMENSIONS: WithinOrgDimension[] = [
-  'DEPARTMENT',
-  'STAFF_GROUP',
-  'CLINICAL_AREA',
-  'PAY_BAND',
-];
+/**
+ * The assignment dimensions whose grouping sets are stored. Department's are not: a trust may have
+ * thousands of departments of a handful of people each, so its sets held most of a trust's rollup rows
+ * and cost most of an import's rollup time; they are answered from the person rows of the snapshots a
+ * question asks about (query/department-rows.ts).
+ */
+export const ASSIGNMENT_DIMENSIONS: WithinOrgDimension[] = ['STAFF_GROUP', 'CLINICAL_AREA', 'PAY_BAND'];
 
 /**
  * The extra grouping sets of a primary-care organisation: job role alone, with staff group (the matrix)
@@ -41,6 +42,13 @@ export const dimensionsOf = (gset: number): WithinOrgDimension[] =>
   (Object.keys(WITHIN_ORG_DIMENSIONS) as WithinOrgDimension[]).filter(
     (d) => (gset & WITHIN_ORG_DIMENSIONS[d].bit) !== 0,
   );
+
+/** Department alone and with each other dimension (as stored before): the department grouping sets. */
+export const DEPARTMENT_SETS: ReadonlySet<number> = new Set(
+  (['STAFF_GROUP', 'CLINICAL_AREA', 'PAY_BAND', 'ARCHETYPE'] as WithinOrgDimension[])
+    .map((d) => gsetOf(['DEPARTMENT', d]))
+    .concat(gsetOf(['DEPARTMENT'])),
+);
 
 /** Every subset of at most `size` items (the stored grouping sets are the subsets of at most two). */
 export function subsetsUpTo<T>(items: readonly T[], size: number): T[][] {

@@ -62,15 +62,16 @@ export async function refreshCoverage(m: EntityManager, target: CoverageTarget):
 }
 
 /**
- * What follows any change to a scope's rollups, in the same transaction: its filter options, its
- * flows (unless the caller has brought them up to date itself), and the NOTIFY that empties every reader's caches when the transaction commits.
+ * What follows any change to a scope's rollups, in the same transaction: its filter options (their
+ * departments only when assignments may have changed), its flows (unless the caller has brought them
+ * up to date itself), and the NOTIFY that empties every reader's caches when the transaction commits.
  */
 export async function afterRollups(
   tx: EntityManager,
   scope: SnapshotScope,
-  { flowsUpToDate = false } = {},
+  { flowsUpToDate = false, assignmentsUnchanged = false } = {},
 ): Promise<void> {
-  await refreshFilterOptions(tx, scope);
+  await refreshFilterOptions(tx, scope, { departmentsUpToDate: assignmentsUnchanged });
   if (!flowsUpToDate) await withHashJoins(tx, () => refreshFlows(tx, scope));
   await tx.query(`select pg_notify($1, o) from unnest($2::text[]) o`, [ROLLUPS_CHANNEL, scope.orgCodes]);
 }

@@ -19,6 +19,18 @@ const ASSIGNMENT_SETS = subsetsUpTo(ASSIGNMENT_DIMENSIONS, MAX_DIMENSIONS_PER_GR
 const WITH_ARCHETYPE_SETS = subsetsUpTo(ASSIGNMENT_DIMENSIONS, MAX_DIMENSIONS_PER_GROUPING_SET - 1);
 const setsSql = (sets: AssignmentDimension[][]) =>
   sets.map((s) => `(${s.map(column).join(', ')})`).join(', ');
+/**
+ * The gset mask and the dimension columns of a statement grouping by `sets`: a column outside every one
+ * of its sets cannot be selected (nor passed to grouping()), and is null in all its rows.
+ */
+function groupedBy(sets: AssignmentDimension[][]) {
+  const used = new Set(sets.flat());
+  const all: AssignmentDimension[] = ['DEPARTMENT', ...ASSIGNMENT_DIMENSIONS, 'JOB_ROLE'];
+  return {
+    mask: used.size ? maskOf(all.filter((d) => used.has(d))) : '0',
+    dims: all.map((d) => (used.has(d) ? column(d) : `null::text as ${column(d)}`)).join(', '),
+  };
+}
 const maskOf = (dims: AssignmentDimension[]) =>
   dims
     .map((d) => `(case when grouping(${column(d)}) = 0 then ${WITHIN_ORG_DIMENSIONS[d].bit} else 0 end)`)
@@ -39,18 +51,12 @@ async function groupingSetsOf(tx: EntityManager, orgCodes: string[]) {
     [orgCodes],
   );
   const jobRoles = n > 0;
-  const dims: AssignmentDimension[] = jobRoles
-    ? [...ASSIGNMENT_DIMENSIONS, 'JOB_ROLE']
-    : ASSIGNMENT_DIMENSIONS;
   return {
     jobRoles,
     assignmentSets: jobRoles ? [...ASSIGNMENT_SETS, ...JOB_ROLE_SETS] : ASSIGNMENT_SETS,
     withArchetypeSets: jobRoles
       ? [...WITH_ARCHETYPE_SETS, ...JOB_ROLE_WITH_ARCHETYPE_SETS]
       : WITH_ARCHETYPE_SETS,
-    maskSql: maskOf(dims),
-    // A column outside every grouping set cannot be selected: without job-role sets it is null.
-    jobRole: jobRoles ? 'job_role' : 'null::text as job_role',
   };
 }
 // Separators that cannot occur in module codes or layers.
@@ -79,17 +85,14 @@ export async function writeRollupRows(
   people?: string,
 ): Promise<void> {
   const params = scope.params;
-  const { jobRoles, assignmentSets, withArchetypeSets, maskSql, jobRole } = await groupingSetsOf(
-    tx,
-    scope.orgCodes,
-  );
+  const { jobRoles, assignmentSets, withArchetypeSets } = await groupingSetsOf(tx, scope.orgCodes);
   const signed = (sql: string) => (sink.sign === 1 ? sql : `-(${sql})`);
   await dropWorkTables(tx);
 
   // One read of each base table, by key, no join.
   await tx.query(
     `create temp table _cov_assignment as
-       select t.org_code, t.as_at, t.person_key, coalesce(t.department, '') as department, t.staff_group_code,
+       select t.org_code, t.as_at, t.person_key, t.staff_group_code,
               t.clinical_area_code, coalesce(t.pay_band, '') as pay_band,
               case when exists (select 1 from organisation o where o.code = t.org_code and o.setting <> 'trust')
                    then coalesce(t.job_role, '') end as job_role, t.fte
@@ -157,7 +160,7 @@ export async function writeRollupRows(
   // Every assignment with its person's profile, assignment count and archetypes.
   await tx.query(
     `create temp table _cov_row as
-       select sa.org_code, sa.as_at, sa.person_key, sa.department, sa.staff_group_code, sa.clinical_area_code,
+       select sa.org_code, sa.as_at, sa.person_key, sa.staff_group_code, sa.clinical_area_code,
               sa.pay_band, sa.job_role, sa.fte, p.profile, p.assignments, p.archetypes
        from _cov_assignment sa
        join _cov_person p on p.org_code = sa.org_code and p.as_at = sa.as_at and p.person_key = sa.person_key`,
@@ -167,26 +170,27 @@ export async function writeRollupRows(
   // People (and their FTE and roles in the group) per (group, profile), for every grouping set. The
   // archetype sets unnest each row's archetypes in place: no join.
   const withArchetype = `select r.*, x.archetype_code from _cov_row r cross join lateral unnest(r.archetypes) x(archetype_code)`;
-  const dims = `department, staff_group_code, clinical_area_code, pay_band, ${jobRole}`;
+  const a = groupedBy(assignmentSets);
+  const x = groupedBy(withArchetypeSets);
   await tx.query(
     `create temp table _cov_group_profile as
        with single as (
-         select org_code, as_at, (${maskSql})::smallint as gset, ${dims}, null::text as archetype_code, profile,
+         select org_code, as_at, (${a.mask})::smallint as gset, ${a.dims}, null::text as archetype_code, profile,
                 count(*)::int as people, sum(fte) as fte, count(*)::int as roles
          from _cov_row where assignments = 1
          group by org_code, as_at, profile, grouping sets (${setsSql(assignmentSets)})
          union all
-         select org_code, as_at, (16 + ${maskSql})::smallint, ${dims}, archetype_code, profile, count(*)::int, sum(fte), count(*)::int
+         select org_code, as_at, (16 + ${x.mask})::smallint, ${x.dims}, archetype_code, profile, count(*)::int, sum(fte), count(*)::int
          from (${withArchetype} where r.assignments = 1) a
          group by org_code, as_at, profile, archetype_code, grouping sets (${setsSql(withArchetypeSets)})
        ),
        per_person as (
-         select org_code, as_at, (${maskSql})::smallint as gset, ${dims}, null::text as archetype_code, person_key, profile,
+         select org_code, as_at, (${a.mask})::smallint as gset, ${a.dims}, null::text as archetype_code, person_key, profile,
                 sum(fte) as fte, count(*)::int as roles
          from _cov_row where assignments > 1
          group by org_code, as_at, person_key, profile, grouping sets (${setsSql(assignmentSets)})
          union all
-         select org_code, as_at, (16 + ${maskSql})::smallint, ${dims}, archetype_code, person_key, profile, sum(fte), count(*)::int
+         select org_code, as_at, (16 + ${x.mask})::smallint, ${x.dims}, archetype_code, person_key, profile, sum(fte), count(*)::int
          from (${withArchetype} where r.assignments > 1) a
          group by org_code, as_at, person_key, profile, archetype_code, grouping sets (${setsSql(withArchetypeSets)})
        ),
