@@ -267,6 +267,89 @@ describe('coverage measures against an independent count', () => {
     expect(n).toBe(2);
   });
 
+  describe('department questions (answered from the person rows of the snapshots asked about)', () => {
+    const departments = () => [...new Set(latest().flatMap((p) => p.assignments.map((a) => a.department)))];
+    const named = () => departments().filter((d): d is string => d !== null);
+
+    it('the workforce has people in several departments at once and people with no department recorded', () => {
+      expect(
+        latest().filter((p) => new Set(p.assignments.map((a) => a.department)).size > 1).length,
+      ).toBeGreaterThan(10);
+      expect(departments()).toContain(null);
+    });
+
+    it.each([
+      [['DEPARTMENT', 'CLINICAL_AREA']],
+      [['DEPARTMENT', 'PAY_BAND']],
+      [['DEPARTMENT', 'MODULE']],
+      [['DEPARTMENT', 'LAYER']],
+      [['REGION', 'DEPARTMENT']],
+      [['DEPARTMENT', 'ARCHETYPE', 'MODULE']],
+    ])('grouped by %j', async (dims) => {
+      await expectMatches({}, dims);
+    });
+
+    it.each([[[]], [['ARCHETYPE']], [['STAFF_GROUP']], [['ORGANISATION']], [['MODULE']], [['LAYER']]])(
+      'one department, grouped by %j',
+      async (dims) => {
+        for (const d of named()) await expectMatches({ departments: [d] }, dims);
+        await expectMatches({ departments: [''] }, dims); // "Not recorded"
+      },
+    );
+
+    it('one department with another dimension as a filter, with module and layer filters', async () => {
+      const d = named()[0];
+      await expectMatches({ departments: [d], staffGroupCodes: [staffGroups[0]] }, []);
+      await expectMatches({ departments: [d], archetypeCodes: [archetypes[0]] }, ['MODULE']);
+      await expectMatches({ departments: [d], moduleCodes: [catalogue.foundation[0]] }, ['STAFF_GROUP']);
+      await expectMatches({ departments: [d], layer: 'archetype' }, ['ARCHETYPE']);
+      await expectMatches({ departments: [d], layer: 'foundation' }, ['LAYER']);
+      await expectMatches({ departments: named().slice(0, 2), payBands: ['B6'] }, ['DEPARTMENT']);
+    });
+
+    it('an earlier date, and a trend filtered by a department, count each date’s people', async () => {
+      const d = named()[1];
+      const earlier = people.filter((p) => p.asAt === DATES[0]);
+      await expectMatches({ asAt: '2026-08-15', departments: [d] }, ['ARCHETYPE'], earlier);
+      const points = await service.trend(national, { ...scoped(), departments: [d] }, ['STAFF_GROUP']);
+      expect(points.map((p) => p.asAt)).toEqual(DATES);
+      for (const [i, date] of DATES.entries()) {
+        const expected = expectedCoverage(
+          people.filter((p) => p.asAt === date),
+          orgs,
+          catalogue,
+          { ...scoped(), departments: [d] },
+          ['STAFF_GROUP'],
+        );
+        const actual = points[i].rows.map((r) => [
+          JSON.stringify([r.keys.STAFF_GROUP]),
+          r.measures.headcount,
+          r.measures.needed,
+          r.measures.met,
+        ]);
+        expect(actual.sort()).toEqual(
+          [...expected].map(([k, e]) => [k, e.headcount, e.needed, e.met]).sort(),
+        );
+      }
+    });
+
+    it('a department no snapshot holds counts nobody', async () => {
+      const r = await service.coverage(national, { ...scoped(), departments: ['No such department'] }, [
+        'ARCHETYPE',
+      ]);
+      expect(r.rows).toEqual([]);
+    });
+
+    it('stores no department rollup rows', async () => {
+      const [{ n }] = await db.query(
+        `select ((select count(*) from coverage_rollup where gset & 1 <> 0 and org_code = any($1))
+               + (select count(*) from coverage_module_rollup where gset & 1 <> 0 and org_code = any($1)))::int as n`,
+        [orgs.map((o) => o.code)],
+      );
+      expect(n).toBe(0);
+    });
+  });
+
   it('refuses combinations the rollups cannot answer exactly, with a clear message', async () => {
     await expect(
       service.coverage(national, { ...scoped(), staffGroupCodes: staffGroups.slice(0, 2) }, ['ARCHETYPE']),
