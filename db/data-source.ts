@@ -11,7 +11,6 @@ import { PrimaryCare1764500000001 } from './migrations/1764500000001-primary-car
 import { PlanningFlows1764600000001 } from './migrations/1764600000001-planning-flows';
 import { ReportSubscriptions1764700000001 } from './migrations/1764700000001-report-subscriptions';
 import { ReportPackPlanning1764700000002 } from './migrations/1764700000002-report-pack-planning';
-import { DepartmentRollupsOnDemand1764800000010 } from './migrations/1764800000010-department-rollups-on-demand';
 
 /** Every migration, in order. The schema changes only through these (never `synchronize`). */
 export const migrations = [
@@ -27,7 +26,6 @@ export const migrations = [
   PlanningFlows1764600000001,
   ReportSubscriptions1764700000001,
   ReportPackPlanning1764700000002,
-  DepartmentRollupsOnDemand1764800000010,
 ];
 
 export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {

@@ -1,13 +1,14 @@
 import { BadRequestException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ensureDepartmentRows } from '../rollups/department-rollups';
 import {
+  DEPARTMENT_SETS,
   MAX_DIMENSIONS_PER_GROUPING_SET,
   WITHIN_ORG_DIMENSIONS,
   WithinOrgDimension,
   gsetOf,
 } from '../rollups/dimensions';
 import { SnapshotRef } from './coverage-catalog';
-import { DepartmentRowKind, departmentRowsCte, isDepartmentSet } from './department-rows';
 import {
   CoverageDimension,
   CoverageFilter,
@@ -72,7 +73,10 @@ export function planGroupingSet(filter: CoverageFilter, groupBy: CoverageDimensi
   return gsetOf(used);
 }
 
-/** Sums rollup rows for every point and group. Never touches person rows. */
+/**
+ * Sums rollup rows for every point and group. Never reads person rows, except to write a snapshot's
+ * department rows on the first department question about it.
+ */
 export async function queryRollups(
   db: DataSource,
   points: SnapshotPoint[],
@@ -86,6 +90,12 @@ export async function queryRollups(
   const requirementFiltered = moduleCodes !== null || layer !== null;
 
   if (points.every((p) => p.refs.length === 0)) return [];
+  // Department rows are written on the first question about a snapshot (department-rollups.ts).
+  if (DEPARTMENT_SETS.has(gset))
+    await ensureDepartmentRows(
+      db,
+      points.flatMap((p) => p.refs),
+    );
   const base = snapshotParams(points, groupBy);
   const rows = byRequirement
     ? await requirementQuery(db, base, gset, filter, groupBy, moduleCodes, layer, 'people')
@@ -131,7 +141,7 @@ const GEOGRAPHIC_COLUMN: Partial<Record<CoverageDimension, (typeof SNAPSHOT_COLU
  * has 12 x 199 snapshots; sending and unnesting eight text columns of them cost PostgreSQL more than summing
  * the rollup rows they select.
  */
-type SnapshotParams = { cte: string; params: string[]; names: string[]; columns: string[] };
+type SnapshotParams = { cte: string; params: string[]; names: string[] };
 
 function snapshotParams(points: SnapshotPoint[], groupBy: CoverageDimension[]): SnapshotParams {
   const used = points.filter((p) => p.refs.length > 0);
@@ -148,7 +158,7 @@ function snapshotParams(points: SnapshotPoint[], groupBy: CoverageDimension[]): 
   const types = ['int2', ...columns.map(([[, type]]) => type)];
   const cte = `with s(${names.join(', ')}) as (
   select * from unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')}))`;
-  return { cte, params, names: used.map((p) => p.point), columns: names };
+  return { cte, params, names: used.map((p) => p.point) };
 }
 
 const pointIndexes = new Map<string, string>();
@@ -223,33 +233,6 @@ function readRows(db: DataSource, sql: string, params: unknown[]): Promise<any[]
     : db.query(sql, params);
 }
 
-/**
- * Where a query's rows come from: the stored rollups of its grouping set, or for department's sets the
- * rows computed from the person rows of the query's snapshots (department-rows.ts), as a CTE after `s`.
- */
-function rowSource(
-  base: SnapshotParams,
-  gset: number,
-  kind: DepartmentRowKind,
-  filter: CoverageFilter,
-  params: unknown[],
-): { cte: string; from: string; snap: string } {
-  if (isDepartmentSet(gset))
-    return {
-      cte: `${base.cte},\n${departmentRowsCte(gset, kind, filter, params, base.columns)}`,
-      // The rows carry their point and snapshot columns: no join of two derived sets.
-      from: 'dr r where true',
-      snap: 'r',
-    };
-  params.push(gset);
-  const table = kind === 'people' ? 'coverage_rollup' : 'coverage_module_rollup';
-  return {
-    cte: base.cte,
-    from: `s join ${table} r on r.org_code = s.org_code and r.as_at = s.as_at and r.gset = $${params.length}`,
-    snap: 's',
-  };
-}
-
 function whereWithin(filter: CoverageFilter, params: unknown[]): string {
   const conds: string[] = [];
   for (const d of WITHIN) {
@@ -261,12 +244,11 @@ function whereWithin(filter: CoverageFilter, params: unknown[]): string {
   return conds.map((c) => ` and ${c}`).join('');
 }
 
-/** The point and key columns; `snap` is the relation holding the snapshot columns (s, or the rows themselves). */
-function keySelect(groupBy: CoverageDimension[], snap: string) {
-  const cols = groupBy.map((d, i) => `${KEY_COLUMN[d].replace(/^s\./, `${snap}.`)} as k${i}`);
+function keySelect(groupBy: CoverageDimension[]) {
+  const cols = groupBy.map((d, i) => `${KEY_COLUMN[d]} as k${i}`);
   return {
-    select: [`${snap}.point`, ...cols].join(', '),
-    group: [`${snap}.point`, ...groupBy.map((_, i) => `k${i}`)].join(', '),
+    select: ['s.point', ...cols].join(', '),
+    group: ['s.point', ...groupBy.map((_, i) => `k${i}`)].join(', '),
   };
 }
 
@@ -291,18 +273,18 @@ async function peopleQuery(
   filter: CoverageFilter,
   groupBy: CoverageDimension[],
 ): Promise<RawRow[]> {
-  const params: unknown[] = [...base.params];
-  const source = rowSource(base, gset, 'people', filter, params);
+  const params: unknown[] = [...base.params, gset];
+  const gsetParam = `$${params.length}`;
   const where = whereWithin(filter, params);
-  const { select, group } = keySelect(groupBy, source.snap);
+  const { select, group } = keySelect(groupBy);
   const rows = await readRows(
     db,
-    `${source.cte}
+    `${base.cte}
      select ${select}, sum(r.headcount)::int as headcount, coalesce(sum(r.fte), 0)::float8 as fte,
             sum(r.role_count)::int as role_count, sum(r.fully_trained)::int as fully_trained,
             sum(r.foundation_met)::int as foundation_met, sum(r.archetype_met)::int as archetype_met,
             sum(r.needed)::int as needed, sum(r.met)::int as met
-     from ${source.from}${where}
+     from s join coverage_rollup r on r.org_code = s.org_code and r.as_at = s.as_at and r.gset = ${gsetParam}${where}
      group by ${group}`,
     params,
   );
@@ -329,11 +311,11 @@ async function requirementQuery(
   layer: string | null,
   purpose: 'people' | 'pairs',
 ): Promise<RawRow[]> {
-  const params: unknown[] = [...base.params];
+  const params: unknown[] = [...base.params, gset];
+  const gsetParam = `$${params.length}`;
+  let where = whereWithin(filter, params);
   // Module rows when grouping or filtering by module; otherwise the layer rows (people meeting a whole layer).
   const moduleLevel = moduleCodes !== null || groupBy.includes('MODULE');
-  const source = rowSource(base, gset, moduleLevel ? 'modules' : 'layers', filter, params);
-  let where = whereWithin(filter, params);
   where += moduleLevel ? ` and r.module_code is not null` : ` and r.module_code is null`;
   if (moduleCodes) {
     params.push(moduleCodes);
@@ -344,14 +326,14 @@ async function requirementQuery(
     where += ` and r.layer = $${params.length}`;
   }
   const keys = purpose === 'pairs' ? groupBy.filter((d) => !isRequirementDimension(d)) : groupBy;
-  const { select, group } = keySelect(keys, source.snap);
+  const { select, group } = keySelect(keys);
   const rows = await readRows(
     db,
-    `${source.cte}
+    `${base.cte}
      select ${select}, sum(r.people)::int as people, coalesce(sum(r.fte), 0)::float8 as fte,
             sum(r.role_count)::int as role_count, sum(r.people_met)::int as people_met,
             sum(r.needed)::int as needed, sum(r.met)::int as met
-     from ${source.from}${where}
+     from s join coverage_module_rollup r on r.org_code = s.org_code and r.as_at = s.as_at and r.gset = ${gsetParam}${where}
      group by ${group}`,
     params,
   );

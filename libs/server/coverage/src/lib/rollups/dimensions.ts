@@ -15,10 +15,10 @@ export const WITHIN_ORG_DIMENSIONS = {
 
 export type WithinOrgDimension = keyof typeof WITHIN_ORG_DIMENSIONS;
 /**
- * The assignment dimensions whose grouping sets are stored. Department's are not: a trust may have
- * thousands of departments of a handful of people each, so its sets held most of a trust's rollup rows
- * and cost most of an import's rollup time; they are answered from the person rows of the snapshots a
- * question asks about (query/department-rows.ts).
+ * The assignment dimensions whose grouping sets every recompute writes. Department's are written only
+ * for snapshots somebody has asked a department question about (department-rollups.ts): a trust may have
+ * thousands of departments of a handful of people each, so their sets were most of a trust's rollup rows
+ * and most of an import's rollup time.
  */
 export const ASSIGNMENT_DIMENSIONS: WithinOrgDimension[] = ['STAFF_GROUP', 'CLINICAL_AREA', 'PAY_BAND'];
 
@@ -43,12 +43,18 @@ export const dimensionsOf = (gset: number): WithinOrgDimension[] =>
     (d) => (gset & WITHIN_ORG_DIMENSIONS[d].bit) !== 0,
   );
 
-/** Department alone and with each other dimension (as stored before): the department grouping sets. */
-export const DEPARTMENT_SETS: ReadonlySet<number> = new Set(
-  (['STAFF_GROUP', 'CLINICAL_AREA', 'PAY_BAND', 'ARCHETYPE'] as WithinOrgDimension[])
-    .map((d) => gsetOf(['DEPARTMENT', d]))
-    .concat(gsetOf(['DEPARTMENT'])),
-);
+/** The department grouping sets: department alone and with each assignment dimension, and with archetype. */
+export const DEPARTMENT_ASSIGNMENT_SETS: WithinOrgDimension[][] = [
+  ['DEPARTMENT'],
+  ...ASSIGNMENT_DIMENSIONS.map((d): WithinOrgDimension[] => ['DEPARTMENT', d]),
+];
+export const DEPARTMENT_WITH_ARCHETYPE_SETS: WithinOrgDimension[][] = [['DEPARTMENT']];
+export const DEPARTMENT_SETS: ReadonlySet<number> = new Set([
+  ...DEPARTMENT_ASSIGNMENT_SETS.map(gsetOf),
+  ...DEPARTMENT_WITH_ARCHETYPE_SETS.map((s) => gsetOf([...s, 'ARCHETYPE'])),
+]);
+/** Department alone: present for every snapshot whose department rows are written (it has people). */
+export const DEPARTMENT_ONLY = WITHIN_ORG_DIMENSIONS.DEPARTMENT.bit;
 
 /** Every subset of at most `size` items (the stored grouping sets are the subsets of at most two). */
 export function subsetsUpTo<T>(items: readonly T[], size: number): T[][] {

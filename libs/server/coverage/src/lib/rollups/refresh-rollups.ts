@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { SnapshotKey, SnapshotScope, withHashJoins } from '@aiwr/db';
+import { lockOrganisations, scopeWithDepartmentRows, writeDepartmentRows } from './department-rollups';
 import { refreshFilterOptions } from './filter-options';
 import { refreshFlows } from './refresh-flows';
 import { STORED_ROLLUPS, writeRollupRows } from './rollup-rows';
@@ -48,11 +49,15 @@ export async function refreshCoverage(m: EntityManager, target: CoverageTarget):
         ? await SnapshotScope.of(tx, '_cov_snap', target.snapshots)
         : await SnapshotScope.ofOrganisations(tx, '_cov_snap', target.orgCodes);
     if (!scope.count) return scope.drop(tx);
+    await lockOrganisations(tx, scope.orgCodes);
+    // Department rows only where a reader has asked for them (department-rollups.ts).
+    const withDepartments = await scopeWithDepartmentRows(tx, scope);
     await withHashJoins(tx, async () => {
       for (const table of ['coverage_rollup', 'coverage_module_rollup'])
         await tx.query(`delete from ${table} t where ${scope.where('t')}`, scope.params);
       await writeRollupRows(tx, scope, STORED_ROLLUPS);
     });
+    await writeDepartmentRows(tx, withDepartments);
     await afterRollups(tx, scope);
     await scope.drop(tx);
   };

@@ -2,6 +2,8 @@ import { EntityManager } from 'typeorm';
 import type { SnapshotScope } from '@aiwr/db';
 import {
   ASSIGNMENT_DIMENSIONS,
+  DEPARTMENT_ASSIGNMENT_SETS,
+  DEPARTMENT_WITH_ARCHETYPE_SETS,
   JOB_ROLE_SETS,
   JOB_ROLE_WITH_ARCHETYPE_SETS,
   MAX_DIMENSIONS_PER_GROUPING_SET,
@@ -41,11 +43,23 @@ export const DIMENSIONS =
 const GROUP_KEY = `g.org_code, g.as_at, g.gset, g.department, g.staff_group_code, g.clinical_area_code, g.pay_band, g.job_role, g.archetype_code`;
 
 /**
+ * Which grouping sets a write covers: those every recompute writes, or department's (written only for
+ * the snapshots department-rollups.ts says, separately).
+ */
+export type RollupSets = 'stored' | 'departments';
+
+/**
  * The grouping sets of a scope: job role too when it holds general practice or community pharmacy.
  * Trusts' job roles are left out (their rows carry a null job role, and their job-role rows are removed
  * after the insert), so a trust's rollups are the same whatever else the scope holds.
  */
-async function groupingSetsOf(tx: EntityManager, orgCodes: string[]) {
+async function groupingSetsOf(tx: EntityManager, orgCodes: string[], sets: RollupSets) {
+  if (sets === 'departments')
+    return {
+      jobRoles: false,
+      assignmentSets: DEPARTMENT_ASSIGNMENT_SETS,
+      withArchetypeSets: DEPARTMENT_WITH_ARCHETYPE_SETS,
+    };
   const [{ n }] = await tx.query(
     `select count(*)::int as n from organisation where code = any($1) and setting <> 'trust'`,
     [orgCodes],
@@ -83,16 +97,19 @@ export async function writeRollupRows(
   scope: SnapshotScope,
   sink: RollupSink,
   people?: string,
+  sets: RollupSets = 'stored',
 ): Promise<void> {
   const params = scope.params;
-  const { jobRoles, assignmentSets, withArchetypeSets } = await groupingSetsOf(tx, scope.orgCodes);
+  const { jobRoles, assignmentSets, withArchetypeSets } = await groupingSetsOf(tx, scope.orgCodes, sets);
+  // Read only when its grouping sets are written (a column outside every set is null in every row).
+  const department = sets === 'departments' ? `coalesce(t.department, '')` : 'null::text';
   const signed = (sql: string) => (sink.sign === 1 ? sql : `-(${sql})`);
   await dropWorkTables(tx);
 
   // One read of each base table, by key, no join.
   await tx.query(
     `create temp table _cov_assignment as
-       select t.org_code, t.as_at, t.person_key, t.staff_group_code,
+       select t.org_code, t.as_at, t.person_key, ${department} as department, t.staff_group_code,
               t.clinical_area_code, coalesce(t.pay_band, '') as pay_band,
               case when exists (select 1 from organisation o where o.code = t.org_code and o.setting <> 'trust')
                    then coalesce(t.job_role, '') end as job_role, t.fte
@@ -160,7 +177,7 @@ export async function writeRollupRows(
   // Every assignment with its person's profile, assignment count and archetypes.
   await tx.query(
     `create temp table _cov_row as
-       select sa.org_code, sa.as_at, sa.person_key, sa.staff_group_code, sa.clinical_area_code,
+       select sa.org_code, sa.as_at, sa.person_key, sa.department, sa.staff_group_code, sa.clinical_area_code,
               sa.pay_band, sa.job_role, sa.fte, p.profile, p.assignments, p.archetypes
        from _cov_assignment sa
        join _cov_person p on p.org_code = sa.org_code and p.as_at = sa.as_at and p.person_key = sa.person_key`,
