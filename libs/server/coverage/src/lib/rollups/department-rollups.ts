@@ -1,5 +1,12 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { SnapshotKey, SnapshotScope, withHashJoins, withWorkMem } from '@aiwr/db';
+import {
+  SnapshotKey,
+  SnapshotScope,
+  rowTriggersOffIfAllowed,
+  rowTriggersOn,
+  withHashJoins,
+  withWorkMem,
+} from '@aiwr/db';
 import { DEPARTMENT_ONLY } from './dimensions';
 import { RollupSink, STORED_ROLLUPS, writeRollupRows } from './rollup-rows';
 
@@ -82,7 +89,19 @@ export async function ensureDepartmentRows(db: DataSource, snapshots: SnapshotKe
       missing.map((s) => s.orgCode),
     );
     const still = await departmentRowsWritten(tx, missing, false);
-    // Same memory as the recompute that would otherwise have written them.
+    if (!still.length) return;
+    // As the recompute that would otherwise have written them: its memory, and the rollups' one foreign
+    // key checked once per snapshot rather than per row when the role may (rowTriggersOffIfAllowed).
+    const bulk = await rowTriggersOffIfAllowed(tx);
     await withWorkMem(tx, '256MB', () => writeDepartmentRows(tx, still));
+    if (!bulk) return;
+    await rowTriggersOn(tx);
+    const [{ missing: orphans }] = await tx.query(
+      `select count(*)::int as missing from unnest($1::text[], $2::date[]) s(org_code, as_at)
+       where not exists (select 1 from staff_snapshot x where x.org_code = s.org_code and x.as_at = s.as_at)
+         and exists (select 1 from coverage_rollup r where r.org_code = s.org_code and r.as_at = s.as_at)`,
+      [still.map((s) => s.orgCode), still.map((s) => s.asAt)],
+    );
+    if (orphans) throw new Error('Department rollups written for a snapshot that does not exist');
   });
 }
