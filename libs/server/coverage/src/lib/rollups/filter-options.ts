@@ -3,7 +3,8 @@ import type { SnapshotScope } from '@aiwr/db';
 import { WITHIN_ORG_DIMENSIONS, WithinOrgDimension } from './dimensions';
 
 const DIMENSIONS = Object.keys(WITHIN_ORG_DIMENSIONS) as WithinOrgDimension[];
-// Department has no stored rollups (dimensions.ts): its codes are read from the assignments.
+// A snapshot's department rollups are written on its first department question (department-rollups.ts),
+// so department codes are read from the assignments.
 const FROM_ROLLUPS = DIMENSIONS.filter((d) => d !== 'DEPARTMENT');
 const CODE = `coalesce(${FROM_ROLLUPS.map((d) => WITHIN_ORG_DIMENSIONS[d].column).join(', ')})`;
 const DIMENSION_OF_GSET = `case gset ${FROM_ROLLUPS.map((d) => `when ${WITHIN_ORG_DIMENSIONS[d].bit} then '${d}'`).join(' ')} end`;
@@ -32,7 +33,7 @@ export async function refreshFilterOptions(
     scope.params,
   );
   if (departmentsUpToDate) return;
-  // "Not recorded" is '', as the department rows have it (query/department-rows.ts).
+  // "Not recorded" is '', as the department rollup rows have it (rollup-rows.ts).
   await tx.query(
     `insert into coverage_filter_option (org_code, as_at, dimension, codes)
      select org_code, as_at, 'DEPARTMENT', array_agg(distinct coalesce(department, '') order by coalesce(department, ''))
