@@ -27,6 +27,10 @@ const { values: args } = parseArgs({
     'trust-rows': { type: 'string', default: '30000' },
     'no-recompute': { type: 'boolean', default: false },
     'trust-only': { type: 'boolean', default: false },
+    // The national file's date. By default the month after the trust file's, so it is the first file of
+    // its month (a partition of its own, bulk-built: db/month-partitions.ts); give 2026-09-30 to import it
+    // into the month the trust file has already opened (rows inserted into the existing partition).
+    'national-as-at': { type: 'string', default: '2026-10-31' },
     keep: { type: 'boolean', default: false },
     scenario: { type: 'string', default: 'first-import' },
     // monthly scenario (bench-import-monthly.ts, bench-trust-shape.ts)
@@ -267,7 +271,7 @@ async function main() {
       results.push(line);
     };
     await report('trust (RJ1)', trustFile, '2026-09-30', trustRows);
-    if (!args['trust-only']) await report('national', nationalFile, '2026-09-30', nationalRows);
+    if (!args['trust-only']) await report('national', nationalFile, args['national-as-at']!, nationalRows);
     log('\nsummary');
     for (const r of results) log('  ' + r);
     log(

@@ -23,7 +23,7 @@ describe('migration: assignment numbers re-keyed in place', () => {
     u.pathname = `/${name}`;
     return u.toString();
   };
-  const before = migrations.filter((m) => m !== HashAssignmentNumbers1764100000001);
+  const before = migrations.slice(0, migrations.indexOf(HashAssignmentNumbers1764100000001));
 
   beforeAll(async () => {
     admin = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!)).initialize();
