@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, migrations } from '../data-source';
+import { databaseBefore } from './testing/database-before';
 import { MonthPartitions1764800000001 } from './1764800000001-month-partitions';
 
 /**
@@ -7,14 +7,8 @@ import { MonthPartitions1764800000001 } from './1764800000001-month-partitions';
  * up to the migration before, with rows in two months; then partitioned, undone and partitioned again.
  */
 describe('migration: staff_assignment and the person tables partitioned by month', () => {
-  const name = `aiwr_partition_${process.pid}`;
-  let admin: DataSource;
+  let db: Awaited<ReturnType<typeof databaseBefore>>;
   let ds: DataSource;
-  const url = () => {
-    const u = new URL(process.env.DATABASE_URL!);
-    u.pathname = `/${name}`;
-    return u.toString();
-  };
   const TABLES = ['person_archetype', 'person_need', 'person_snapshot', 'staff_assignment'];
   const kinds = async () =>
     (
@@ -30,20 +24,9 @@ describe('migration: staff_assignment and the person tables partitioned by month
              (select count(*)::int from person_snapshot where fully_trained) as trained`);
 
   beforeAll(async () => {
-    admin = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!)).initialize();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.query(`create database ${name}`);
-    const before = migrations.slice(0, migrations.indexOf(MonthPartitions1764800000001));
-    ds = await new DataSource(
-      dataSourceOptions(url(), { migrations: before, extra: { max: 2 } }),
-    ).initialize();
-    await ds.runMigrations({ transaction: 'each' });
+    db = await databaseBefore(MonthPartitions1764800000001, 'partition');
+    ds = db.ds;
     await ds.query(`
-      insert into region(code, name) values ('Y56', 'London');
-      insert into organisation(code, name, region_code, open_date) values ('RJ1', 'Trust', 'Y56', '2000-01-01');
-      insert into staff_group(code, name, esr_label) values ('03', 'Nursing', 'Nursing');
-      insert into clinical_area(code, name) values ('unmapped', 'Unmapped');
-      insert into archetype(code, name, description, sort_order) values ('user', 'Users', 'd', 1);
       insert into training_module(code, title, layer) values ('AIF-01', 'Foundations', 'foundation');
       insert into staff_snapshot(org_code, as_at, headcount, assignments) values ('RJ1', '2026-08-31', 1, 1), ('RJ1', '2026-09-30', 1, 1);
       insert into staff_assignment(org_code, as_at, person_key, assignment_no, staff_group_code, clinical_area_code, fte)
@@ -55,14 +38,10 @@ describe('migration: staff_assignment and the person tables partitioned by month
       insert into person_snapshot(org_code, as_at, person_key, assignments, fte, modules_needed, modules_met)
         values ('RJ1', '2026-08-31', 'k1', 1, 1, 1, 0), ('RJ1', '2026-09-30', 'k1', 1, 1, 1, 1);`);
   });
-  afterAll(async () => {
-    await ds?.destroy();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.destroy();
-  });
+  afterAll(() => db?.drop());
 
   it('keeps every row, in one partition per table covering the months it held, and undoes cleanly', async () => {
-    const all = await new DataSource(dataSourceOptions(url(), { extra: { max: 2 } })).initialize();
+    const all = await db.withAllMigrations();
     try {
       const before = await stored();
       await all.runMigrations({ transaction: 'each' });
