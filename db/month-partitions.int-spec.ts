@@ -97,6 +97,21 @@ describe('month partitions', () => {
     });
   });
 
+  it('refuses rows whose snapshot is not stored, inserted through the parent or into a new partition', async () => {
+    await inTransaction(async (q) => {
+      await snapshot(q, '2099-07-31');
+      await ensureMonthPartitions(q, ['2099-07-31'], ['staff_assignment']);
+      await q.query('savepoint parent');
+      await expect(assignments(q, 'staff_assignment', '2099-07-15', ['p1'])).rejects.toMatchObject({
+        code: '23503',
+      });
+      await q.query('rollback to savepoint parent');
+      const write = await MonthWrite.open(q, 'staff_assignment', ['2099-08-31']);
+      await assignments(q, write.target, '2099-08-31', ['p1']);
+      await expect(write.close(q)).rejects.toMatchObject({ code: '23503' });
+    });
+  });
+
   it('refuses rows for a month that has no partition rather than putting them anywhere', async () => {
     await inTransaction(async (q) => {
       await snapshot(q, '2099-03-31');
@@ -130,7 +145,9 @@ describe('month partitions', () => {
       const first = await MonthWrite.open(a, 'staff_assignment', ['2099-06-30']);
       await assignments(a, first.target, '2099-06-30', ['p1']);
 
+      // The second import has written its snapshot row already (as the swap does) when it asks for the month.
       await b.startTransaction();
+      await snapshot(b, '2099-06-15');
       let secondOpened = false;
       const second = MonthWrite.open(b, 'staff_assignment', ['2099-06-15']).then((w) => {
         secondOpened = true;
@@ -143,7 +160,6 @@ describe('month partitions', () => {
       await a.commitTransaction();
       const write = await second;
       expect([write.bulk, write.target]).toEqual([false, 'staff_assignment']);
-      await snapshot(b, '2099-06-15');
       await assignments(b, write.target, '2099-06-15', ['p2']);
       await b.commitTransaction();
 

@@ -9,7 +9,9 @@
  * (measured on 2.85 M person_need rows: 12.8 s inserted into the indexed table against 4.8 s written plus
  * 3.3 s of index builds). Attaching takes SHARE UPDATE EXCLUSIVE on the parent, so readers and other
  * imports go on while it runs; there is deliberately no default partition, because attaching next to one
- * would lock that partition against every reader until the import commits.
+ * would lock that partition against every reader until the import commits; and the tables reference
+ * staff_snapshot through statement triggers, not a foreign key, because attaching would lock
+ * staff_snapshot, which every import writes (migration 1764800000001).
  *
  * Every writer of these tables goes through MonthWrite: rows for a month without a partition are a
  * PostgreSQL error ("no partition of relation found for row"), never a silent misplacement.
@@ -82,7 +84,26 @@ async function createDetached(
   return name;
 }
 
+/**
+ * A new partition's rows belong to stored snapshots: what each parent's statement trigger checks for rows
+ * inserted through it (migration 1764800000001 explains why that is not a foreign key).
+ */
+async function checkSnapshotsExist(q: Queryable, name: string) {
+  const [{ orphan }] = rowsOf<{ orphan: boolean }>(
+    await q.query(
+      `select exists (select 1 from (select distinct org_code, as_at from ${name}) r
+                      where not exists (select 1 from staff_snapshot s
+                                        where s.org_code = r.org_code and s.as_at = r.as_at)) as orphan`,
+    ),
+  );
+  if (orphan)
+    throw Object.assign(new Error(`rows of ${name} for a snapshot not in staff_snapshot`), {
+      code: '23503',
+    });
+}
+
 async function attach(q: Queryable, table: MonthPartitionedTable, name: string, month: Month) {
+  await checkSnapshotsExist(q, name);
   // Builds the parent's indexes on the new rows and checks its foreign keys, each in one pass.
   await q.query(
     `alter table ${table} attach partition ${name} for values from ('${month.from}') to ('${month.to}')`,

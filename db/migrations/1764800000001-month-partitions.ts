@@ -1,24 +1,41 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const TABLES = ['staff_assignment', 'person_archetype', 'person_need', 'person_snapshot'];
+const SNAPSHOT_KEY =
+  'FOREIGN KEY (org_code, as_at) REFERENCES staff_snapshot(org_code, as_at) ON DELETE CASCADE';
 
 /**
  * staff_assignment and the person tables become partitioned by month of as_at (db/month-partitions.ts
  * explains why and how new months are written). Nothing is rewritten: each existing table, with its
  * indexes, checks and foreign keys, becomes the one partition covering the months it holds (attaching it
  * reads it once to check the range); an empty one is dropped. New months get partitions of their own.
- * The parent gets the same columns, indexes and constraints, taken from the catalogue, not restated.
+ * The parent gets the same columns, indexes and constraints, taken from the catalogue, not restated,
+ * except one: the foreign key to staff_snapshot.
+ *
+ * Why not that key: attaching a partition adds its foreign keys, which locks the referenced table in
+ * SHARE ROW EXCLUSIVE mode until the import commits, and every import writes staff_snapshot. Two
+ * organisations' first files of the same month then deadlocked (each waiting for the other's
+ * staff_snapshot row), and any import of the month had to wait for the first to commit. The key's two
+ * duties are kept set-based instead, once per statement: a row's snapshot must exist (a statement
+ * trigger on each parent; MonthWrite checks a new partition's rows before attaching it), and deleting
+ * or truncating snapshots removes their rows (statement triggers on staff_snapshot). The other foreign
+ * keys point at the catalogue (staff group, clinical area, archetype, module), which imports do not write.
  */
 export class MonthPartitions1764800000001 implements MigrationInterface {
   name = 'MonthPartitions1764800000001';
 
   async up(q: QueryRunner): Promise<void> {
     for (const table of TABLES) await partition(q, table);
+    await snapshotTriggers(q);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`drop trigger staff_snapshot_rows_deleted on staff_snapshot`);
+    await q.query(`drop trigger staff_snapshot_rows_truncated on staff_snapshot`);
+    await q.query(`drop function staff_snapshot_delete_rows(), staff_snapshot_truncate_rows()`);
     // Back to plain tables: the partitions' rows copied into one table with the same definition.
     for (const table of TABLES) {
+      await q.query(`drop trigger ${table}_snapshot_exists on ${table}`);
       const shape = await shapeOf(q, table);
       await q.query(`alter table ${table} rename to ${table}_partitioned`);
       await renameIndexes(q, table, shape, `${table}_partitioned`);
@@ -31,10 +48,56 @@ export class MonthPartitions1764800000001 implements MigrationInterface {
         [table],
       );
       await q.query(`insert into ${table} (${columns}) select ${columns} from ${table}_partitioned`);
-      await recreate(q, table, shape);
+      await recreate(q, table, {
+        ...shape,
+        foreignKeys: [...shape.foreignKeys, { name: `${table}_org_code_as_at_fkey`, def: SNAPSHOT_KEY }],
+      });
       await q.query(`drop table ${table}_partitioned`);
     }
+    await q.query(`drop function snapshot_rows_exist()`);
   }
+}
+
+/** The foreign key to staff_snapshot, as statement triggers (see the class comment). */
+async function snapshotTriggers(q: QueryRunner) {
+  await q.query(`
+    create function snapshot_rows_exist() returns trigger language plpgsql as $$
+    begin
+      if exists (select 1 from (select distinct org_code, as_at from added) a
+                 where not exists (select 1 from staff_snapshot s where s.org_code = a.org_code and s.as_at = a.as_at)) then
+        raise foreign_key_violation using message = format('rows of %s for a snapshot not in staff_snapshot', tg_table_name);
+      end if;
+      return null;
+    end $$`);
+  for (const table of TABLES)
+    await q.query(
+      `create trigger ${table}_snapshot_exists after insert on ${table}
+       referencing new table as added for each statement execute function snapshot_rows_exist()`,
+    );
+  // One index-range delete per table and snapshot (each table's key starts with org_code, as_at).
+  await q.query(`
+    create function staff_snapshot_delete_rows() returns trigger language plpgsql as $$
+    declare s record;
+    begin
+      for s in select distinct org_code, as_at from gone loop
+        ${TABLES.map((t) => `delete from ${t} where org_code = s.org_code and as_at = s.as_at;`).join('\n        ')}
+      end loop;
+      return null;
+    end $$`);
+  await q.query(
+    `create trigger staff_snapshot_rows_deleted after delete on staff_snapshot
+     referencing old table as gone for each statement execute function staff_snapshot_delete_rows()`,
+  );
+  await q.query(`
+    create function staff_snapshot_truncate_rows() returns trigger language plpgsql as $$
+    begin
+      truncate ${TABLES.join(', ')};
+      return null;
+    end $$`);
+  await q.query(
+    `create trigger staff_snapshot_rows_truncated after truncate on staff_snapshot
+     for each statement execute function staff_snapshot_truncate_rows()`,
+  );
 }
 
 type Shape = {
@@ -78,8 +141,12 @@ async function recreate(q: QueryRunner, table: string, shape: Shape) {
 }
 
 async function partition(q: QueryRunner, table: string) {
-  const shape = await shapeOf(q, table);
+  const all = await shapeOf(q, table);
+  const snapshotKey = all.foreignKeys.find((fk) => fk.def === SNAPSHOT_KEY);
+  if (!snapshotKey) throw new Error(`${table} has no foreign key to staff_snapshot to replace`);
+  const shape = { ...all, foreignKeys: all.foreignKeys.filter((fk) => fk !== snapshotKey) };
   const legacy = `${table}_legacy`;
+  await q.query(`alter table ${table} drop constraint ${snapshotKey.name}`);
   await q.query(`alter table ${table} rename to ${legacy}`);
   await renameIndexes(q, table, shape, legacy);
   await q.query(

@@ -58,7 +58,7 @@ describe('migration: staff_assignment and the person tables partitioned by month
           bound: "FOR VALUES FROM ('2026-08-01') TO ('2026-10-01')",
         },
       ]);
-      // The old table's indexes serve as the parent's (attached, not rebuilt), and deletes still cascade.
+      // The old table's indexes serve as the parent's (attached, not rebuilt).
       const [{ unattached }] = await ds.query(`
         select count(*)::int as unattached from pg_index i join pg_class c on c.oid = i.indexrelid
         where i.indrelid = 'staff_assignment_2026_08_to_2026_09'::regclass and not c.relispartition`);
@@ -70,8 +70,11 @@ describe('migration: staff_assignment and the person tables partitioned by month
 
       await all.runMigrations({ transaction: 'each' });
       expect(await kinds()).toEqual(['p', 'p', 'p', 'p']);
+      // Deleting or truncating snapshots still removes their rows (statement triggers, not a foreign key).
       await ds.query(`delete from staff_snapshot where as_at = '2026-08-31'`);
       expect(await stored()).toEqual([{ assignments: 1, archetypes: 1, needs: 1, trained: 1 }]);
+      await ds.query(`truncate staff_snapshot cascade`);
+      expect(await stored()).toEqual([{ assignments: 0, archetypes: 0, needs: 0, trained: 0 }]);
     } finally {
       await all.destroy();
     }
