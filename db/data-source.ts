@@ -11,6 +11,7 @@ import { PrimaryCare1764500000001 } from './migrations/1764500000001-primary-car
 import { PlanningFlows1764600000001 } from './migrations/1764600000001-planning-flows';
 import { ReportSubscriptions1764700000001 } from './migrations/1764700000001-report-subscriptions';
 import { ReportPackPlanning1764700000002 } from './migrations/1764700000002-report-pack-planning';
+import { MonthPartitions1764800000001 } from './migrations/1764800000001-month-partitions';
 
 /** Every migration, in order. The schema changes only through these (never `synchronize`). */
 export const migrations = [
@@ -26,6 +27,7 @@ export const migrations = [
   PlanningFlows1764600000001,
   ReportSubscriptions1764700000001,
   ReportPackPlanning1764700000002,
+  MonthPartitions1764800000001,
 ];
 
 export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {

@@ -11,6 +11,8 @@ export * from './seeds/archetype-seed';
 export { rowTriggersOffIfAllowed, rowTriggersOn } from './bulk-write';
 export { withHashJoins, withWorkMem } from './planner';
 export { SnapshotScope } from './snapshot-scope';
+export { MonthWrite, ensureMonthPartitions, monthBounds, MONTH_PARTITIONED } from './month-partitions';
+export type { MonthPartitionedTable } from './month-partitions';
 export type { SnapshotKey } from './snapshot-scope';
 export { readPseudonymisationKey, keyFileOf } from './pseudonymisation-key';
 export * from './seeds/primary-care-seed';

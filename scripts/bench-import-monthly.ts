@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
+import { dropPartitionsAddedSince, monthPartitions } from './bench-partitions';
 import { dataSourceOptions, migrateAndSeedReference } from '@aiwr/db';
 import { runImport } from '@aiwr/server-ingest';
 import { ensureDepartmentRows, recompute } from '@aiwr/server-coverage';
@@ -66,6 +67,7 @@ export async function runMonthlyScenario(args: Args): Promise<void> {
   process.env.PSEUDONYMISATION_KEY ??= 'bench-only-key';
   const ds = await new DataSource(dataSourceOptions(db.url)).initialize();
   const log = (...parts: unknown[]) => console.log(...parts);
+  let partitionsAtStart: Set<string> | null = null;
   try {
     log(
       `${os.cpus().length} CPUs, load average ${os
@@ -82,6 +84,7 @@ export async function runMonthlyScenario(args: Args): Promise<void> {
       await buildBase(ds, shape, args, work, log);
     } else log('prepared database: used as it is, no migrations run');
     await removeEarlierBenchMonths(ds);
+    partitionsAtStart = await monthPartitions(ds);
     const [{ snapshots, people, last }] = await ds.query(
       `select count(*)::int as snapshots, coalesce(sum(headcount), 0)::bigint::text as people, max(as_at)::text as last from staff_snapshot`,
     );
@@ -187,8 +190,10 @@ export async function runMonthlyScenario(args: Args): Promise<void> {
     else if (explain) log('\nno statement of the measured runs took over 1 s');
   } finally {
     // Leave a shared database as it was: the months this run added (snapshot rows, derived rows and
-    // rollups cascade from staff_snapshot) and their import records.
-    await removeEarlierBenchMonths(ds).catch((e) => console.error('cleanup failed', e));
+    // rollups cascade from staff_snapshot), their import records and the month partitions it created.
+    await removeEarlierBenchMonths(ds)
+      .then(() => partitionsAtStart && dropPartitionsAddedSince(ds, partitionsAtStart))
+      .catch((e) => console.error('cleanup failed', e));
     await ds.destroy();
     await db.stop();
     fs.rmSync(work, { recursive: true, force: true });

@@ -1,5 +1,7 @@
 // npm run bench:import [-- --rows 1500000 --trust-rows 30000 --no-recompute --trust-only --keep]
 // npm run bench:import -- --scenario monthly [...]   (a trust's next month on a full database: bench-import-monthly.ts)
+// npm run bench:import -- --scenario national-next-month [--runs 3]   (the national file as the next month of
+//   the database at AIWR_DATA_DIR: bench-import-national.ts)
 //
 // Imports a national staff file (~1.5 M rows over the open English trusts) and a 30k-staff trust file
 // through the real pipeline into a fresh embedded PostgreSQL (temporary directory), and prints rows/s,
@@ -20,6 +22,7 @@ import { dataSourceOptions, migrateAndSeedReference } from '@aiwr/db';
 import { runImport, ImportSummary } from '@aiwr/server-ingest';
 import { recompute } from '@aiwr/server-coverage';
 import { postgresCpuMs, runMonthlyScenario } from './bench-import-monthly';
+import { runNationalNextMonth } from './bench-import-national';
 
 const { values: args } = parseArgs({
   options: {
@@ -27,6 +30,10 @@ const { values: args } = parseArgs({
     'trust-rows': { type: 'string', default: '30000' },
     'no-recompute': { type: 'boolean', default: false },
     'trust-only': { type: 'boolean', default: false },
+    // The national file's date. By default the month after the trust file's, so it is the first file of
+    // its month (a partition of its own, bulk-built: db/month-partitions.ts); give 2026-09-30 to import it
+    // into the month the trust file has already opened (rows inserted into the existing partition).
+    'national-as-at': { type: 'string', default: '2026-10-31' },
     keep: { type: 'boolean', default: false },
     scenario: { type: 'string', default: 'first-import' },
     // monthly scenario (bench-import-monthly.ts, bench-trust-shape.ts)
@@ -155,7 +162,9 @@ export async function writeStaffFile(
 }
 
 /** Peak resident set size of this process while `work` runs (sampled; includes the V8 heap and buffers). */
-async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRssMb: number; ms: number }> {
+export async function withPeakRss<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; peakRssMb: number; ms: number }> {
   (global as any).gc?.();
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
@@ -168,7 +177,7 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak
   }
 }
 
-async function rawCopy(url: string, file: string): Promise<number> {
+export async function rawCopy(url: string, file: string): Promise<number> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -267,7 +276,7 @@ async function main() {
       results.push(line);
     };
     await report('trust (RJ1)', trustFile, '2026-09-30', trustRows);
-    if (!args['trust-only']) await report('national', nationalFile, '2026-09-30', nationalRows);
+    if (!args['trust-only']) await report('national', nationalFile, args['national-as-at']!, nationalRows);
     log('\nsummary');
     for (const r of results) log('  ' + r);
     log(
@@ -282,7 +291,12 @@ async function main() {
 }
 
 if (require.main === module)
-  (args.scenario === 'monthly' ? runMonthlyScenario(args) : main()).catch((e) => {
+  (args.scenario === 'monthly'
+    ? runMonthlyScenario(args)
+    : args.scenario === 'national-next-month'
+      ? runNationalNextMonth(args)
+      : main()
+  ).catch((e) => {
     console.error(e);
     process.exit(1);
   });

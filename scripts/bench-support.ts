@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { migrateAndSeedReference, openDataSource } from '@aiwr/db';
+import { ensureMonthPartitions, migrateAndSeedReference, openDataSource } from '@aiwr/db';
 import { UsersService } from '@aiwr/server-access';
 import { createApp } from '@aiwr/server-app';
 import { refreshRollups, type CoverageViewer } from '@aiwr/server-coverage';
@@ -177,7 +177,11 @@ async function generate(db: DataSource, spec: WorkforceSpec, dates: string[]): P
   if (saved === 0)
     await db.query(`
       insert into bench_index_backup
-      select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid), c.conname, i.indrelid::regclass::text
+      select i.indexrelid::regclass::text,
+             -- a primary key as its constraint (a partitioned table's cannot be added from an index);
+             -- other indexes on the parent and, so, on every partition (not ON ONLY the parent)
+             coalesce(pg_get_constraintdef(c.oid), replace(pg_get_indexdef(i.indexrelid), ' ON ONLY ', ' ON ')),
+             c.conname, i.indrelid::regclass::text
       from pg_index i left join pg_constraint c on c.conindid = i.indexrelid and c.contype = 'p'
       where i.indrelid in ('staff_assignment'::regclass, 'person_snapshot'::regclass, 'person_need'::regclass)`);
   const indexes: { name: string; def: string; constraint: string | null; table: string }[] = await db.query(
@@ -198,6 +202,7 @@ async function generate(db: DataSource, spec: WorkforceSpec, dates: string[]): P
         select p.org_code, $1, count(*), sum(p.n_assign) from bench_person p where ${active} group by p.org_code`,
         [asAt],
       );
+      await ensureMonthPartitions(db, [asAt]);
       await db.query(
         `
         insert into staff_assignment(org_code, as_at, person_key, assignment_no, staff_group_code, clinical_area_code,
@@ -240,9 +245,7 @@ async function generate(db: DataSource, spec: WorkforceSpec, dates: string[]): P
   await timed('rebuild indexes', async () => {
     for (const ix of indexes)
       await db.query(
-        ix.constraint
-          ? `alter table ${ix.table} add constraint ${ix.constraint} primary key using index ${await indexFor(db, ix)}`
-          : ix.def,
+        ix.constraint ? `alter table ${ix.table} add constraint ${ix.constraint} ${ix.def}` : ix.def,
       );
   });
   await db.query(`delete from bench_index_backup`);
@@ -250,12 +253,6 @@ async function generate(db: DataSource, spec: WorkforceSpec, dates: string[]): P
   await timed('analyze', () => db.query(`analyze`));
   await db.query(`insert into bench_meta(spec) values ($1)`, [JSON.stringify(spec)]);
   return dates;
-}
-
-/** Builds a primary key's unique index (then attached as the constraint) and returns its name. */
-async function indexFor(db: DataSource, ix: { name: string; def: string }): Promise<string> {
-  await db.query(ix.def.replace(/^CREATE INDEX/, 'CREATE UNIQUE INDEX'));
-  return ix.name.replace(/^.*\./, '');
 }
 
 /** Builds every organisation's rollups through the real refreshRollups, one transaction per organisation. */

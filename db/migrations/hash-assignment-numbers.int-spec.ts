@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, migrations } from '../data-source';
 import { HashAssignmentNumbers1764100000001 } from './1764100000001-hash-assignment-numbers';
+import { databaseBefore } from './testing/database-before';
 import crypto from 'node:crypto';
 
 const KEY = process.env.PSEUDONYMISATION_KEY!;
@@ -15,31 +15,15 @@ const assignmentKey = (_key: string, person: string, assignment: string) =>
  * its own, migrated up to the migration before, loaded with rows as the old import wrote them.
  */
 describe('migration: assignment numbers re-keyed in place', () => {
-  const name = `aiwr_rekey_${process.pid}`;
-  let admin: DataSource;
+  let db: Awaited<ReturnType<typeof databaseBefore>>;
   let ds: DataSource;
-  const url = () => {
-    const u = new URL(process.env.DATABASE_URL!);
-    u.pathname = `/${name}`;
-    return u.toString();
-  };
-  const before = migrations.filter((m) => m !== HashAssignmentNumbers1764100000001);
 
   beforeAll(async () => {
-    admin = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!)).initialize();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.query(`create database ${name}`);
-    ds = await new DataSource(
-      dataSourceOptions(url(), { migrations: before, extra: { max: 2 } }),
-    ).initialize();
-    await ds.runMigrations({ transaction: 'each' });
-    await ds.query(`
-      insert into region(code, name) values ('Y56', 'London');
-      insert into organisation(code, name, region_code, open_date) values ('RJ1', 'Trust', 'Y56', '2000-01-01');
-      insert into staff_group(code, name, esr_label) values ('03', 'Nursing', 'Nursing');
-      insert into clinical_area(code, name) values ('unmapped', 'Unmapped');
-      insert into archetype(code, name, description, sort_order) values ('user', 'Users', 'd', 1);
-      insert into staff_snapshot(org_code, as_at, headcount, assignments) values ('RJ1', '2026-09-30', 1, 2);`);
+    db = await databaseBefore(HashAssignmentNumbers1764100000001, 'rekey');
+    ds = db.ds;
+    await ds.query(
+      `insert into staff_snapshot(org_code, as_at, headcount, assignments) values ('RJ1', '2026-09-30', 1, 2)`,
+    );
     const person = pseudonymise(KEY, 'RJ1', '10013727');
     await ds.query(
       `insert into staff_assignment(org_code, as_at, person_key, assignment_no, staff_group_code, clinical_area_code, fte)
@@ -52,14 +36,10 @@ describe('migration: assignment numbers re-keyed in place', () => {
       [person],
     );
   });
-  afterAll(async () => {
-    await ds?.destroy();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.destroy();
-  });
+  afterAll(() => db?.drop());
 
   it('replaces every stored number by the key the import now writes, keeping the rows joined', async () => {
-    const all = await new DataSource(dataSourceOptions(url(), { extra: { max: 2 } })).initialize();
+    const all = await db.withAllMigrations();
     try {
       await all.runMigrations({ transaction: 'each' });
     } finally {

@@ -4,6 +4,7 @@
  * of every coverage measure over the same people, to check the rollups against.
  */
 import { DataSource } from 'typeorm';
+import { ensureMonthPartitions } from '@aiwr/db';
 
 export type Assignment = {
   no: string;
@@ -182,6 +183,7 @@ export async function insertWorkforce(db: DataSource, people: Person[]) {
         `insert into staff_snapshot(org_code, as_at, headcount, assignments) values ($1, $2, $3, $4)`,
         [org, asAt, ps.length, ps.reduce((s, p) => s + p.assignments.length, 0)],
       );
+      await ensureMonthPartitions(m, [asAt]);
       const asg = ps.flatMap((p) => p.assignments.map((a) => ({ p, a })));
       await m.query(
         `insert into staff_assignment(org_code, as_at, person_key, assignment_no, staff_group_code, clinical_area_code, department, pay_band, fte)

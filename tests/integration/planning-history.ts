@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { ensureMonthPartitions } from '@aiwr/db';
 import { refreshRollups } from '@aiwr/server-coverage';
 
 /**
@@ -51,6 +52,7 @@ export async function insertPlanningHistory(db: DataSource, orgs: string[]) {
           `insert into staff_snapshot(org_code, as_at, headcount, assignments) values ($1, $2, 40, 40)`,
           [org, asAt],
         );
+        await ensureMonthPartitions(m, [asAt]);
         await m.query(
           `insert into staff_assignment(org_code, as_at, person_key, assignment_no, staff_group_code, clinical_area_code, department, pay_band, fte)
            select $1, $2, k, 'A1', '01', 'imaging', 'Radiology', 'B5', 1 from unnest($3::text[]) k`,

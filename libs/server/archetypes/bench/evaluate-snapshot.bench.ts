@@ -5,7 +5,7 @@
  *   node scripts/with-db.mjs node -r ./scripts/register.cjs libs/server/archetypes/bench/evaluate-snapshot.bench.ts
  *   ... evaluate-snapshot.bench.ts --people 7500 --orgs 200     # the national scale, ~1.5M people
  */
-import { openDataSource } from '@aiwr/db';
+import { ensureMonthPartitions, openDataSource } from '@aiwr/db';
 import { evaluateSnapshot, refreshNeedsMet } from '../src';
 import { DEFAULT_RULE_EXAMPLES, RoleExample } from '../src/lib/testing/default-rule-examples';
 
@@ -50,6 +50,7 @@ async function main() {
       `insert into staff_snapshot(org_code, as_at, headcount, assignments) select code, $2, $3, $3 from unnest($1::text[]) code`,
       [orgs, AS_AT, PEOPLE],
     );
+    await ensureMonthPartitions(m, [AS_AT]);
     await m.query(
       `create temp table bench_role on commit drop as
        select (ord - 1)::int as i, r->>0 as sg, r->>1 as job, r->>2 as title, r->>3 as area, r->>4 as band

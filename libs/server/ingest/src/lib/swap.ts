@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { rowTriggersOffIfAllowed, rowTriggersOn } from '@aiwr/db';
+import { MonthWrite, rowTriggersOffIfAllowed, rowTriggersOn } from '@aiwr/db';
 
 /**
  * Writing a validated import, inside the import's transaction. Imports of the same organisation are
@@ -55,10 +55,13 @@ async function replaceSnapshot(
         values: ', advanced_practitioner_value, employed_by_pcn_value',
       }
     : { columns: '', values: '' };
-  // Sorted by the primary key so the index is built by appending, not by random inserts. Neither the
-  // employee number nor the assignment number is stored: both go only into keyed hashes (docs/security.md).
+  // The first file of a month writes a partition of its own, attached with its index built in one pass
+  // (db/month-partitions.ts); later files of the month insert into it. Sorted by the primary key so the
+  // index is built by appending, not by random inserts. Neither the employee number nor the assignment
+  // number is stored: both go only into keyed hashes (docs/security.md).
+  const month = await MonthWrite.open(client, 'staff_assignment', [p.asAt]);
   await client.query(
-    `insert into staff_assignment(org_code, as_at, person_key, assignment_no, staff_group_code, job_role, occupation_code,
+    `insert into ${month.target}(org_code, as_at, person_key, assignment_no, staff_group_code, job_role, occupation_code,
                                   area_of_work, clinical_area_code, position_title, pay_band, department, fte${flags.columns})
      select org_code, as_at, person_key, pseudonym_assignment_key(person_key, assignment_number, $2::text) as assignment_key,
             staff_group_code, job_role, occupation_code,
@@ -71,6 +74,7 @@ async function replaceSnapshot(
      order by org_code, person_key, assignment_key`,
     [p.asAt, p.key],
   );
+  await month.close(client);
   if (bulk) await verifyForeignKeysSetBased(client, p.asAt);
   return {
     assignments: rows.reduce((n, r) => n + r.assignments, 0),

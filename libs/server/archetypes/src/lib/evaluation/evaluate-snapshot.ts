@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { RuleReference } from '../rules/rule-conditions';
 import { ActiveRule, RULE_FIELDS } from '../rules/rule-sql';
 import { writePersonArchetypes } from './match-rules';
-import { SnapshotKey, SnapshotScope, withHashJoins } from '@aiwr/db';
+import { MonthWrite, SnapshotKey, SnapshotScope, withHashJoins } from '@aiwr/db';
 import { deciderCompletionsSql, metSql } from './needs-met';
 
 export async function loadRuleReference(m: EntityManager): Promise<RuleReference> {
@@ -50,7 +50,7 @@ async function evaluate(m: EntityManager, snapshots: SnapshotKey[]): Promise<voi
   for (const table of ['person_need', 'person_archetype', 'person_snapshot'])
     await scope.deleteRows(m, table);
   await readEvaluationSource(m, scope);
-  await writePersonArchetypes(m, rules, ref);
+  await writePersonArchetypes(m, rules, ref, scope.dates);
   await writeNeedsAndSummaries(m, scope);
   await dropEvaluationTables(m);
   await scope.drop(m);
@@ -87,7 +87,9 @@ export async function dropEvaluationTables(m: EntityManager) {
 export async function writeNeedsAndSummaries(m: EntityManager, scope: SnapshotScope, people?: string) {
   // Requirement = foundation for everyone + modules of every archetype held + one product module per
   // AI product live on the snapshot date whose audience matches one of the person's assignments; each
-  // need is marked met from the completions as it is written.
+  // need is marked met from the completions as it is written. A new month's rows go into a partition
+  // of their own, attached (its indexes built) before the summaries read them back.
+  const needs = await MonthWrite.open(m, 'person_need', scope.dates);
   await m.query(
     `with needs as (
        select p.org_code, p.as_at, p.person_key, tm.code as module_code, 'foundation' as reason
@@ -116,7 +118,7 @@ export async function writeNeedsAndSummaries(m: EntityManager, scope: SnapshotSc
               array_agg(distinct n.reason order by n.reason) as reasons
        from needs n group by n.org_code, n.as_at, n.person_key, n.module_code),
      decider as (${deciderCompletionsSql('grouped', 'tc.org_code = any($1::text[])')})
-     insert into person_need(org_code, as_at, person_key, module_code, layer, reasons, met, met_on, expires_on)
+     insert into ${needs.target}(org_code, as_at, person_key, module_code, layer, reasons, met, met_on, expires_on)
      select n.org_code, n.as_at, n.person_key, n.module_code, tm.layer, n.reasons, ${metSql('d', 'n.as_at')},
             d.completed_on, d.expires_on
      from grouped n join training_module tm on tm.code = n.module_code
@@ -124,14 +126,16 @@ export async function writeNeedsAndSummaries(m: EntityManager, scope: SnapshotSc
        and d.module_code = n.module_code`,
     [scope.orgCodes],
   );
+  await needs.close(m);
 
   // One row per person: assignments and FTE, archetypes held (in archetype order) and need counts are
   // each aggregated by hash on their own (only the archetype array needs ordering, over the few people
   // holding one), then joined on the whole person key. A single union sorted by person spilled
   // hundreds of MB at national size. Rows go in in key order: inserted in hash order, every row
   // landed on a random page of both indexes (measured 16 µs a row against 5 µs sorted).
+  const summaries = await MonthWrite.open(m, 'person_snapshot', scope.dates);
   await m.query(
-    `insert into person_snapshot(org_code, as_at, person_key, assignments, fte, archetypes, modules_needed, modules_met)
+    `insert into ${summaries.target}(org_code, as_at, person_key, assignments, fte, archetypes, modules_needed, modules_met)
      select p.org_code, p.as_at, p.person_key, p.assignments, p.fte, coalesce(h.archetypes, '{}'),
             coalesce(n.needed, 0), coalesce(n.met, 0)
      from (select org_code, as_at, person_key, count(*)::int as assignments, sum(fte) as fte
@@ -145,4 +149,5 @@ export async function writeNeedsAndSummaries(m: EntityManager, scope: SnapshotSc
      order by p.org_code, p.as_at, p.person_key`,
     scope.params,
   );
+  await summaries.close(m);
 }

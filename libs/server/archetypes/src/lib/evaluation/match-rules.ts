@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { MonthWrite } from '@aiwr/db';
 import { RuleReference } from '../rules/rule-conditions';
 import {
   ActiveRule,
@@ -30,6 +31,8 @@ export async function writePersonArchetypes(
   m: EntityManager,
   rules: ActiveRule[],
   ref: RuleReference,
+  /** The as-at dates in `_ev_src` (which month partitions the rows go to). */
+  dates: string[],
 ): Promise<void> {
   await m.query(`drop table if exists pg_temp._ev_match`);
   await m.query(
@@ -87,11 +90,14 @@ export async function writePersonArchetypes(
     ],
   );
   await m.query(`analyze _ev_match`);
-  // In primary-key order, so each index entry lands next to the previous one (not on a random page).
+  // In primary-key order, so each index entry lands next to the previous one (not on a random page);
+  // a new month's rows go into a partition of their own (db/month-partitions.ts).
+  const month = await MonthWrite.open(m, 'person_archetype', dates);
   await m.query(
-    `insert into person_archetype(org_code, as_at, person_key, archetype_code, rule_id, rule_version, assignment_no)
+    `insert into ${month.target}(org_code, as_at, person_key, archetype_code, rule_id, rule_version, assignment_no)
      select org_code, as_at, person_key, archetype_code, rule_id, rule_version, assignment_no from _ev_match
      order by org_code, as_at, person_key, archetype_code, rule_id, assignment_no`,
   );
+  await month.close(m);
   await m.query(`drop table if exists ${WORK_TABLES.map((t) => `pg_temp.${t}`).join(', ')}`);
 }

@@ -60,7 +60,7 @@ export class PeopleReevaluation {
     const bulk = await rowTriggersOffIfAllowed(m);
     await scope.deleteRows(m, 'person_archetype', CANDIDATES);
     await readEvaluationSource(m, scope, CANDIDATES);
-    await writePersonArchetypes(m, rules, ref);
+    await writePersonArchetypes(m, rules, ref, scope.dates);
     if (bulk) await verifyArchetypes(m);
 
     await m.query(

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { ensureMonthPartitions } from '@aiwr/db';
 import { RoleExample } from './default-rule-examples';
 
 export type FixturePerson = {
@@ -36,6 +37,7 @@ export async function insertSnapshot(
     `insert into staff_snapshot(org_code, as_at, headcount, assignments) values ($1, $2, $3, $4)`,
     [orgCode, asAt, people.length, rows.length],
   );
+  await ensureMonthPartitions(m, [asAt]);
   await m.query(
     `insert into staff_assignment(org_code, as_at, person_key, assignment_no, staff_group_code, job_role, area_of_work,
        clinical_area_code, position_title, pay_band, department, fte)
