@@ -1,6 +1,7 @@
 // npm run bench:import -- --scenario monthly [--runs 10] [--trust-rows 30000] [--multi 0.08] [--departments 0]
 //   [--titles 3000] [--columns "Assignment Number,Job Role,..."] [--plain-spellings] [--org RJ1]
 //   [--base-months 2] [--base-trusts 20] [--no-explain] [--explain-ms 1000] [--async-commit]
+//   [--department-question]
 //
 // The shape users have: a trust uploads its NEXT month into a database that already holds months of
 // history. With AIWR_DATA_DIR pointing at a prepared database (e.g. a copy of bench:queries' national
@@ -18,7 +19,7 @@ import { DataSource } from 'typeorm';
 import { dropPartitionsAddedSince, monthPartitions } from './bench-partitions';
 import { dataSourceOptions, migrateAndSeedReference } from '@aiwr/db';
 import { runImport } from '@aiwr/server-ingest';
-import { recompute } from '@aiwr/server-coverage';
+import { ensureDepartmentRows, recompute } from '@aiwr/server-coverage';
 import { shapeFromArgs, TrustShape, writeTrustMonth } from './bench-trust-shape';
 
 const FILE_PREFIX = 'bench-monthly-';
@@ -95,6 +96,7 @@ export async function runMonthlyScenario(args: Args): Promise<void> {
     const baseMonths = fresh ? Number(args['base-months'] ?? 2) : 2;
     const walls: number[] = [];
     const cpus: number[] = [];
+    const questions: number[] = [];
     let slowest: (SlowStatement & { run: string }) | null = null;
     for (const [i, asAt] of dates.entries()) {
       const label = i === 0 ? 'warm-up (first month of this shape: everyone new)' : `run ${i}`;
@@ -137,7 +139,27 @@ export async function runMonthlyScenario(args: Args): Promise<void> {
       );
       if (i === 0 && slow.length)
         log(`  warm-up's slowest statement:\n${indent(slow.sort((a, b) => b.ms - a.ms)[0].text)}`);
+      // --department-question: then the first department question about the new snapshot, which writes
+      // its department rollups (libs/server/coverage, department-rollups.ts); not part of the import. Off
+      // by default: its writes wake autovacuum on the rollup tables, which then runs during later imports.
+      if (args['department-question'] === true) await askDepartmentQuestion(asAt, i > 0);
       fs.rmSync(file);
+    }
+    async function askDepartmentQuestion(asAt: string, measured: boolean) {
+      serverLog.length = 0;
+      const questionCpu = { node: process.cpuUsage(), pg: postgresCpuMs(dataDir) };
+      const asked = process.hrtime.bigint();
+      await ensureDepartmentRows(ds, [{ orgCode: shape.orgCode, asAt }]);
+      const questionMs = Number(process.hrtime.bigint() - asked) / 1e6;
+      const qNode = process.cpuUsage(questionCpu.node);
+      const qCpu = (qNode.user + qNode.system) / 1000 + postgresCpuMs(dataDir) - questionCpu.pg;
+      if (measured) questions.push(questionMs);
+      log(
+        `           then its first department question (writes its department rows): ${(questionMs / 1000).toFixed(2)} s, CPU ${(qCpu / 1000).toFixed(2)} s` +
+          slowStatements(serverLog)
+            .map((x) => `, ${(x.ms / 1000).toFixed(2)} s «${x.name}»`)
+            .join(''),
+      );
     }
     const sorted = [...walls].sort((a, b) => a - b);
     const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
@@ -149,6 +171,12 @@ export async function runMonthlyScenario(args: Args): Promise<void> {
           .map((l) => l.toFixed(2))
           .join(' ')}`,
     );
+    const asked = [...questions].sort((a, b) => a - b);
+    if (asked.length)
+      log(
+        `first department question after each import (not part of it): p50 ${(asked[Math.ceil(asked.length / 2) - 1] / 1000).toFixed(2)} s, ` +
+          `max ${(asked[asked.length - 1] / 1000).toFixed(2)} s`,
+      );
     const cpuSorted = [...cpus].sort((a, b) => a - b);
     log(
       `CPU time per run (node + this server's PostgreSQL processes; less sensitive to other work on the machine than wall time): ` +

@@ -7,7 +7,8 @@
  * the last byte of the answer, as a browser meets the API; the no-cache p95 including the client's
  * decompressing and parsing is printed beside it. Prints figures; asserts nothing about time.
  * Options: --scale 1 (1 = national), --months 12, --n 200, --seed 42, --base-runs 3 (0 skips the base-row
- * GROUP BY), --client process (inline: the old client, inside the API's process), --accept-encoding.
+ * GROUP BY), --client process (inline: the old client, inside the API's process), --accept-encoding,
+ * --only <text> (only the queries whose name contains it, e.g. "department").
  */
 import './bench-production';
 import { DataSource } from 'typeorm';
@@ -105,11 +106,56 @@ const base = {
 const MEASURES = `headcount { value suppressed } fte { value } roleCount { value } needed { value } met { value }
   unmet { value } coveragePct { value } targetPct rag`;
 
-export function queries(dates: string[]): BenchQuery[] {
+/** One organisation and one of its departments, for the department queries. */
+export type DepartmentSample = { orgCode: string; department: string };
+
+export async function departmentSample(db: DataSource, date: string): Promise<DepartmentSample | undefined> {
+  const [row] = await db.query(
+    `select org_code as "orgCode", department from staff_assignment
+     where org_code = (select org_code from staff_snapshot where as_at = $1 order by headcount desc limit 1)
+       and as_at = $1 and department is not null
+     group by org_code, department order by count(*) desc, department limit 1`,
+    [date],
+  );
+  return row;
+}
+
+/** Queries that group or filter by department (within one organisation, and one department nationally). */
+function departmentQueries(d: DepartmentSample): BenchQuery[] {
+  const org = JSON.stringify(d.orgCode);
+  const dept = JSON.stringify(d.department);
+  return [
+    {
+      name: `drill-down ${d.orgCode} by department`,
+      query: `query { coverage(filter: { orgCodes: [${org}] }, groupBy: [DEPARTMENT]) { rows { keys { code } ${MEASURES} } total { ${MEASURES} } } }`,
+    },
+    {
+      name: `${d.orgCode} department x staff group`,
+      query: `query { coverage(filter: { orgCodes: [${org}] }, groupBy: [DEPARTMENT, STAFF_GROUP]) { rows { keys { code } ${MEASURES} } } }`,
+    },
+    {
+      name: `overview, one department of ${d.orgCode}`,
+      query: `query { coverageOverview(filter: { orgCodes: [${org}], departments: [${dept}] }) { headcount { value { value } }
+        foundationCoverage { value { value } } byArchetype { keys { code } headcount { value } archetypeCoveragePct { value } } } }`,
+    },
+    {
+      name: `one department by module, national`,
+      query: `query { coverage(filter: { departments: [${dept}] }, groupBy: [MODULE]) { rows { keys { code } ${MEASURES} peopleMet { value } } } }`,
+    },
+    {
+      name: `overview, one department, national`,
+      query: `query { coverageOverview(filter: { departments: [${dept}] }) { headcount { value { value } }
+        byArchetype { keys { code } headcount { value } archetypeCoveragePct { value } } } }`,
+    },
+  ];
+}
+
+export function queries(dates: string[], department?: DepartmentSample): BenchQuery[] {
   const last = dates[dates.length - 1];
   const b = (fn: (db: DataSource, d: string, dates: string[]) => Promise<unknown>) => (db: DataSource) =>
     fn(db, last, dates);
   return [
+    ...(department ? departmentQueries(department) : []),
     {
       name: 'overview (cards + by archetype)',
       query: `query { coverageOverview { asAt headcount { value { value } } foundationCoverage { value { value } rag }
@@ -274,7 +320,9 @@ async function main() {
     const cpu0 = sampleCpu(pg);
     const client0 = client.pid ? procCpuMs(client.pid) : 0;
     const started = performance.now();
-    for (const q of queries(dates)) {
+    const only = argValue('only', '');
+    const department = await departmentSample(app.db, dates[dates.length - 1]);
+    for (const q of queries(dates, department).filter((x) => x.name.includes(only))) {
       const response = await timeApi(client, q, n);
       responses.enabled = false;
       const rollup = await timeApi(client, q, n);

@@ -3,14 +3,34 @@
  * bench:queries; nothing generated or migrated), turns the rollup cache off, and answers the slowest dashboard
  * questions through the real services as a national viewer, printing EXPLAIN (ANALYZE, BUFFERS) of every SQL
  * statement they send (each statement is then run again as itself, so the answers are unchanged) and the
- * median execution time of --n repeats. Options: --n 20, --only <part of a question's name>, --plans no.
+ * median execution time of --n repeats. Options: --n 20, --only <part of a question's name> (e.g. department),
+ * --plans no.
  */
 import './bench-production';
 import { DataSource } from 'typeorm';
 import { ComparisonService, CoverageService } from '@aiwr/server-coverage';
 import { NATIONAL_VIEWER, argValue, percentile, startBenchApp } from './bench-support';
+import { DepartmentSample, departmentSample } from './bench-queries';
 
-const QUESTIONS: [string, (c: CoverageService, k: ComparisonService) => Promise<unknown>][] = [
+type Question = [string, (c: CoverageService, k: ComparisonService) => Promise<unknown>];
+
+/** Department questions (answered from person rows, query/department-rows.ts), for one sampled department. */
+const departmentQuestions = (d: DepartmentSample): Question[] => [
+  [
+    `department: ${d.orgCode} by department`,
+    (c) => c.coverage(NATIONAL_VIEWER, { orgCodes: [d.orgCode] }, ['DEPARTMENT']),
+  ],
+  [
+    `department: overview of one department of ${d.orgCode}`,
+    (c) => c.overview(NATIONAL_VIEWER, { orgCodes: [d.orgCode], departments: [d.department] }),
+  ],
+  [
+    'department: overview of one department, national',
+    (c) => c.overview(NATIONAL_VIEWER, { departments: [d.department] }),
+  ],
+];
+
+const QUESTIONS: Question[] = [
   ['coverage by organisation', (c) => c.coverage(NATIONAL_VIEWER, {}, ['ORGANISATION'])],
   ['coverage by ICB x archetype', (c) => c.coverage(NATIONAL_VIEWER, {}, ['ICB', 'ARCHETYPE'])],
   ['trend', (c) => c.trend(NATIONAL_VIEWER, {}, [])],
@@ -46,7 +66,10 @@ async function main() {
           : Reflect.get(target, prop, receiver),
     }) as DataSource;
     (coverage as unknown as { db: DataSource }).db = recording;
-    for (const [name, ask] of QUESTIONS.filter(([q]) => q.includes(only))) {
+    const [{ latest }] = await db.query(`select max(as_at)::text as latest from staff_snapshot`);
+    const sample = await departmentSample(db, latest);
+    const questions = [...QUESTIONS, ...(sample ? departmentQuestions(sample) : [])];
+    for (const [name, ask] of questions.filter(([q]) => q.includes(only))) {
       seen.length = 0;
       await ask(coverage, comparison);
       const statements = [...seen];

@@ -267,6 +267,111 @@ describe('coverage measures against an independent count', () => {
     expect(n).toBe(2);
   });
 
+  describe('department questions (answered from the person rows of the snapshots asked about)', () => {
+    const departments = () => [...new Set(latest().flatMap((p) => p.assignments.map((a) => a.department)))];
+    const named = () => departments().filter((d): d is string => d !== null);
+
+    it('the workforce has people in several departments at once and people with no department recorded', () => {
+      expect(
+        latest().filter((p) => new Set(p.assignments.map((a) => a.department)).size > 1).length,
+      ).toBeGreaterThan(10);
+      expect(departments()).toContain(null);
+    });
+
+    it.each([
+      [['DEPARTMENT', 'CLINICAL_AREA']],
+      [['DEPARTMENT', 'PAY_BAND']],
+      [['DEPARTMENT', 'MODULE']],
+      [['DEPARTMENT', 'LAYER']],
+      [['REGION', 'DEPARTMENT']],
+      [['DEPARTMENT', 'ARCHETYPE', 'MODULE']],
+    ])('grouped by %j', async (dims) => {
+      await expectMatches({}, dims);
+    });
+
+    it.each([[[]], [['ARCHETYPE']], [['STAFF_GROUP']], [['ORGANISATION']], [['MODULE']], [['LAYER']]])(
+      'one department, grouped by %j',
+      async (dims) => {
+        for (const d of named()) await expectMatches({ departments: [d] }, dims);
+        await expectMatches({ departments: [''] }, dims); // "Not recorded"
+      },
+    );
+
+    it('one department with another dimension as a filter, with module and layer filters', async () => {
+      const d = named()[0];
+      await expectMatches({ departments: [d], staffGroupCodes: [staffGroups[0]] }, []);
+      await expectMatches({ departments: [d], archetypeCodes: [archetypes[0]] }, ['MODULE']);
+      await expectMatches({ departments: [d], moduleCodes: [catalogue.foundation[0]] }, ['STAFF_GROUP']);
+      await expectMatches({ departments: [d], layer: 'archetype' }, ['ARCHETYPE']);
+      await expectMatches({ departments: [d], layer: 'foundation' }, ['LAYER']);
+      await expectMatches({ departments: named().slice(0, 2), payBands: ['B6'] }, ['DEPARTMENT']);
+    });
+
+    it('an earlier date, and a trend filtered by a department, count each date’s people', async () => {
+      const d = named()[1];
+      const earlier = people.filter((p) => p.asAt === DATES[0]);
+      await expectMatches({ asAt: '2026-08-15', departments: [d] }, ['ARCHETYPE'], earlier);
+      const points = await service.trend(national, { ...scoped(), departments: [d] }, ['STAFF_GROUP']);
+      expect(points.map((p) => p.asAt)).toEqual(DATES);
+      for (const [i, date] of DATES.entries()) {
+        const expected = expectedCoverage(
+          people.filter((p) => p.asAt === date),
+          orgs,
+          catalogue,
+          { ...scoped(), departments: [d] },
+          ['STAFF_GROUP'],
+        );
+        const actual = points[i].rows.map((r) => [
+          JSON.stringify([r.keys.STAFF_GROUP]),
+          r.measures.headcount,
+          r.measures.needed,
+          r.measures.met,
+        ]);
+        expect(actual.sort()).toEqual(
+          [...expected].map(([k, e]) => [k, e.headcount, e.needed, e.met]).sort(),
+        );
+      }
+    });
+
+    it('a department no snapshot holds counts nobody', async () => {
+      const r = await service.coverage(national, { ...scoped(), departments: ['No such department'] }, [
+        'ARCHETYPE',
+      ]);
+      expect(r.rows).toEqual([]);
+    });
+
+    it('a snapshot gets department rows on its first department question, and recomputes keep them', async () => {
+      const one = orgs[0].code;
+      const rowsOf = async () =>
+        (
+          await db.query(
+            `select to_jsonb(t)::text as row from coverage_module_rollup t
+             where org_code = $1 and as_at = $2 and gset & 1 <> 0 order by 1`,
+            [one, DATES[1]],
+          )
+        ).map((r: { row: string }) => r.row);
+      // As an import replaces a snapshot: its rollups go, and its recompute writes no department rows.
+      for (const table of ['coverage_rollup', 'coverage_module_rollup'])
+        await db.query(`delete from ${table} where org_code = $1 and as_at = $2`, [one, DATES[1]]);
+      await db.transaction((m) => refreshRollups(m, one, DATES[1]));
+      expect(await rowsOf()).toEqual([]);
+      // The first department questions (two at once: written once) write them, with the figures of an
+      // independent count.
+      await Promise.all([
+        service.coverage(national, scoped(), ['DEPARTMENT']),
+        service.coverage(national, scoped(), ['DEPARTMENT', 'STAFF_GROUP']),
+      ]);
+      await expectMatches({}, ['DEPARTMENT', 'MODULE']);
+      await expectMatches({}, ['DEPARTMENT', 'STAFF_GROUP']);
+      const written = await rowsOf();
+      expect(written.length).toBeGreaterThan(0);
+      // A recompute of the snapshot (completions, products) rewrites them: the same rows.
+      await db.transaction((m) => refreshRollups(m, one, DATES[1]));
+      expect(await rowsOf()).toEqual(written);
+      await expectMatches({}, ['DEPARTMENT', 'ARCHETYPE']);
+    });
+  });
+
   it('refuses combinations the rollups cannot answer exactly, with a clear message', async () => {
     await expect(
       service.coverage(national, { ...scoped(), staffGroupCodes: staffGroups.slice(0, 2) }, ['ARCHETYPE']),

@@ -9,7 +9,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { openDataSource } from '@aiwr/db';
 import { currentSnapshots, snapshotsTouchedBy } from '@aiwr/server-archetypes';
-import { recompute } from '@aiwr/server-coverage';
+import { recompute, writeDepartmentRows } from '@aiwr/server-coverage';
 import type { StoredRuleConditions } from '@aiwr/shared-domain';
 import { DERIVED, derived, ORGS, rolledBack, SNAPSHOTS, writeFixture } from './recompute-support';
 
@@ -60,6 +60,9 @@ async function applyEdit(m: EntityManager, edit: Edit): Promise<StoredRuleCondit
 async function afterEdit(m: EntityManager, edit: Edit, incremental: boolean, { flowsBuilt = true } = {}) {
   await writeFixture(m);
   await recompute(m, { snapshots: SNAPSHOTS });
+  // Department rows as a reader's first department question leaves them, for half of the snapshots:
+  // both recomputes keep those up to date and write none for the others.
+  await writeDepartmentRows(m, WITH_DEPARTMENTS);
   // As on a database migrated before flows existed: the edit's recompute must build them whole.
   if (!flowsBuilt) await m.query(`delete from workforce_flow where org_code = any($1)`, [ORGS]);
   const before = await derived(m);
@@ -69,6 +72,10 @@ async function afterEdit(m: EntityManager, edit: Edit, incremental: boolean, { f
   else await recompute(m, { snapshots: touched });
   return { before, after: await derived(m), touched: touched.length };
 }
+
+const WITH_DEPARTMENTS = SNAPSHOTS.filter((_, i) => i % 2 === 0);
+const departmentRows = (rows: string[]) =>
+  rows.filter((r) => (JSON.parse(r).gset & 1) !== 0).map((r) => JSON.parse(r).as_at + JSON.parse(r).org_code);
 
 const EDITS: [string, Edit][] = [
   [
@@ -120,6 +127,11 @@ test.each(EDITS)('%s: the incremental recompute writes exactly what the full one
     expect({ table, rows: incremental.after[table] }).toEqual({ table, rows: full.after[table] });
   // The edit changed what the fixture concludes, so the comparison is not of two untouched databases.
   expect(full.after.person_archetype).not.toEqual(full.before.person_archetype);
+  // Department rows stayed where they were written, and only there.
+  const snapshotsWithDepartmentRows = new Set(departmentRows(incremental.after.coverage_module_rollup));
+  expect([...snapshotsWithDepartmentRows].sort()).toEqual(
+    WITH_DEPARTMENTS.map((s) => s.asAt + s.orgCode).sort(),
+  );
 });
 
 test('an edit undone restores every derived row as it was', async () => {

@@ -1,4 +1,5 @@
 export { refreshCoverage, refreshRollups, ROLLUPS_CHANNEL } from './lib/rollups/refresh-rollups';
+export { ensureDepartmentRows, writeDepartmentRows } from './lib/rollups/department-rollups';
 export type { CoverageTarget } from './lib/rollups/refresh-rollups';
 export { CoverageService } from './lib/coverage.service';
 export { ComparisonService, sizeBand, MIN_COMPARATOR_ORGANISATIONS } from './lib/comparison.service';

@@ -1,6 +1,8 @@
 import { BadRequestException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ensureDepartmentRows } from '../rollups/department-rollups';
 import {
+  DEPARTMENT_SETS,
   MAX_DIMENSIONS_PER_GROUPING_SET,
   WITHIN_ORG_DIMENSIONS,
   WithinOrgDimension,
@@ -71,7 +73,10 @@ export function planGroupingSet(filter: CoverageFilter, groupBy: CoverageDimensi
   return gsetOf(used);
 }
 
-/** Sums rollup rows for every point and group. Never touches person rows. */
+/**
+ * Sums rollup rows for every point and group. Never reads person rows, except to write a snapshot's
+ * department rows on the first department question about it.
+ */
 export async function queryRollups(
   db: DataSource,
   points: SnapshotPoint[],
@@ -85,6 +90,12 @@ export async function queryRollups(
   const requirementFiltered = moduleCodes !== null || layer !== null;
 
   if (points.every((p) => p.refs.length === 0)) return [];
+  // Department rows are written on the first question about a snapshot (department-rollups.ts).
+  if (DEPARTMENT_SETS.has(gset))
+    await ensureDepartmentRows(
+      db,
+      points.flatMap((p) => p.refs),
+    );
   const base = snapshotParams(points, groupBy);
   const rows = byRequirement
     ? await requirementQuery(db, base, gset, filter, groupBy, moduleCodes, layer, 'people')

@@ -14,12 +14,13 @@ export const WITHIN_ORG_DIMENSIONS = {
 } as const;
 
 export type WithinOrgDimension = keyof typeof WITHIN_ORG_DIMENSIONS;
-export const ASSIGNMENT_DIMENSIONS: WithinOrgDimension[] = [
-  'DEPARTMENT',
-  'STAFF_GROUP',
-  'CLINICAL_AREA',
-  'PAY_BAND',
-];
+/**
+ * The assignment dimensions whose grouping sets every recompute writes. Department's are written only
+ * for snapshots somebody has asked a department question about (department-rollups.ts): a trust may have
+ * thousands of departments of a handful of people each, so their sets were most of a trust's rollup rows
+ * and most of an import's rollup time.
+ */
+export const ASSIGNMENT_DIMENSIONS: WithinOrgDimension[] = ['STAFF_GROUP', 'CLINICAL_AREA', 'PAY_BAND'];
 
 /**
  * The extra grouping sets of a primary-care organisation: job role alone, with staff group (the matrix)
@@ -41,6 +42,19 @@ export const dimensionsOf = (gset: number): WithinOrgDimension[] =>
   (Object.keys(WITHIN_ORG_DIMENSIONS) as WithinOrgDimension[]).filter(
     (d) => (gset & WITHIN_ORG_DIMENSIONS[d].bit) !== 0,
   );
+
+/** The department grouping sets: department alone and with each assignment dimension, and with archetype. */
+export const DEPARTMENT_ASSIGNMENT_SETS: WithinOrgDimension[][] = [
+  ['DEPARTMENT'],
+  ...ASSIGNMENT_DIMENSIONS.map((d): WithinOrgDimension[] => ['DEPARTMENT', d]),
+];
+export const DEPARTMENT_WITH_ARCHETYPE_SETS: WithinOrgDimension[][] = [['DEPARTMENT']];
+export const DEPARTMENT_SETS: ReadonlySet<number> = new Set([
+  ...DEPARTMENT_ASSIGNMENT_SETS.map(gsetOf),
+  ...DEPARTMENT_WITH_ARCHETYPE_SETS.map((s) => gsetOf([...s, 'ARCHETYPE'])),
+]);
+/** Department alone: present for every snapshot whose department rows are written (it has people). */
+export const DEPARTMENT_ONLY = WITHIN_ORG_DIMENSIONS.DEPARTMENT.bit;
 
 /** Every subset of at most `size` items (the stored grouping sets are the subsets of at most two). */
 export function subsetsUpTo<T>(items: readonly T[], size: number): T[][] {

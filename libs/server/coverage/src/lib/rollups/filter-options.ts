@@ -3,22 +3,42 @@ import type { SnapshotScope } from '@aiwr/db';
 import { WITHIN_ORG_DIMENSIONS, WithinOrgDimension } from './dimensions';
 
 const DIMENSIONS = Object.keys(WITHIN_ORG_DIMENSIONS) as WithinOrgDimension[];
-const CODE = `coalesce(${DIMENSIONS.map((d) => WITHIN_ORG_DIMENSIONS[d].column).join(', ')})`;
-const DIMENSION_OF_GSET = `case gset ${DIMENSIONS.map((d) => `when ${WITHIN_ORG_DIMENSIONS[d].bit} then '${d}'`).join(' ')} end`;
+// A snapshot's department rollups are written on its first department question (department-rollups.ts),
+// so department codes are read from the assignments.
+const FROM_ROLLUPS = DIMENSIONS.filter((d) => d !== 'DEPARTMENT');
+const CODE = `coalesce(${FROM_ROLLUPS.map((d) => WITHIN_ORG_DIMENSIONS[d].column).join(', ')})`;
+const DIMENSION_OF_GSET = `case gset ${FROM_ROLLUPS.map((d) => `when ${WITHIN_ORG_DIMENSIONS[d].bit} then '${d}'`).join(' ')} end`;
 
 /**
- * Rebuilds coverage_filter_option for the scope's snapshots (all of them at once) from their freshly
- * written rollups: the codes of each within-organisation dimension that count somebody. Runs inside
- * refreshCoverage's transaction, after the coverage_rollup rows.
+ * Rebuilds coverage_filter_option for the scope's snapshots (all of them at once): the codes of each
+ * within-organisation dimension that count somebody, from their freshly written rollups, and the
+ * departments of their assignments unless `departmentsUpToDate` (a rule edit changes no assignment).
+ * Runs inside refreshCoverage's transaction, after the coverage_rollup rows.
  */
-export async function refreshFilterOptions(tx: EntityManager, scope: SnapshotScope): Promise<void> {
-  await tx.query(`delete from coverage_filter_option t where ${scope.where('t')}`, scope.params);
+export async function refreshFilterOptions(
+  tx: EntityManager,
+  scope: SnapshotScope,
+  { departmentsUpToDate = false } = {},
+): Promise<void> {
+  await tx.query(
+    `delete from coverage_filter_option t where ${scope.where('t')}${departmentsUpToDate ? ` and dimension <> 'DEPARTMENT'` : ''}`,
+    scope.params,
+  );
   await tx.query(
     `insert into coverage_filter_option (org_code, as_at, dimension, codes)
      select org_code, as_at, ${DIMENSION_OF_GSET}, array_agg(${CODE} order by ${CODE})
      from coverage_rollup t
-     where ${scope.where('t')} and gset in (${DIMENSIONS.map((d) => WITHIN_ORG_DIMENSIONS[d].bit).join(', ')}) and headcount > 0
+     where ${scope.where('t')} and gset in (${FROM_ROLLUPS.map((d) => WITHIN_ORG_DIMENSIONS[d].bit).join(', ')}) and headcount > 0
      group by org_code, as_at, gset`,
+    scope.params,
+  );
+  if (departmentsUpToDate) return;
+  // "Not recorded" is '', as the department rollup rows have it (rollup-rows.ts).
+  await tx.query(
+    `insert into coverage_filter_option (org_code, as_at, dimension, codes)
+     select org_code, as_at, 'DEPARTMENT', array_agg(distinct coalesce(department, '') order by coalesce(department, ''))
+     from ${scope.rows('staff_assignment', 't')}
+     group by org_code, as_at`,
     scope.params,
   );
 }

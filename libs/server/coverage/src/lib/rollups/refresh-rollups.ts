@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { SnapshotKey, SnapshotScope, withHashJoins } from '@aiwr/db';
+import { lockOrganisations, scopeWithDepartmentRows, writeDepartmentRows } from './department-rollups';
 import { refreshFilterOptions } from './filter-options';
 import { refreshFlows } from './refresh-flows';
 import { STORED_ROLLUPS, writeRollupRows } from './rollup-rows';
@@ -48,11 +49,15 @@ export async function refreshCoverage(m: EntityManager, target: CoverageTarget):
         ? await SnapshotScope.of(tx, '_cov_snap', target.snapshots)
         : await SnapshotScope.ofOrganisations(tx, '_cov_snap', target.orgCodes);
     if (!scope.count) return scope.drop(tx);
+    await lockOrganisations(tx, scope.orgCodes);
+    // Department rows only where a reader has asked for them (department-rollups.ts).
+    const withDepartments = await scopeWithDepartmentRows(tx, scope);
     await withHashJoins(tx, async () => {
       for (const table of ['coverage_rollup', 'coverage_module_rollup'])
         await tx.query(`delete from ${table} t where ${scope.where('t')}`, scope.params);
       await writeRollupRows(tx, scope, STORED_ROLLUPS);
     });
+    await writeDepartmentRows(tx, withDepartments);
     await afterRollups(tx, scope);
     await scope.drop(tx);
   };
@@ -62,15 +67,16 @@ export async function refreshCoverage(m: EntityManager, target: CoverageTarget):
 }
 
 /**
- * What follows any change to a scope's rollups, in the same transaction: its filter options, its
- * flows (unless the caller has brought them up to date itself), and the NOTIFY that empties every reader's caches when the transaction commits.
+ * What follows any change to a scope's rollups, in the same transaction: its filter options (their
+ * departments only when assignments may have changed), its flows (unless the caller has brought them
+ * up to date itself), and the NOTIFY that empties every reader's caches when the transaction commits.
  */
 export async function afterRollups(
   tx: EntityManager,
   scope: SnapshotScope,
-  { flowsUpToDate = false } = {},
+  { flowsUpToDate = false, assignmentsUnchanged = false } = {},
 ): Promise<void> {
-  await refreshFilterOptions(tx, scope);
+  await refreshFilterOptions(tx, scope, { departmentsUpToDate: assignmentsUnchanged });
   if (!flowsUpToDate) await withHashJoins(tx, () => refreshFlows(tx, scope));
   await tx.query(`select pg_notify($1, o) from unnest($2::text[]) o`, [ROLLUPS_CHANNEL, scope.orgCodes]);
 }

@@ -2,6 +2,8 @@ import { EntityManager } from 'typeorm';
 import type { SnapshotScope } from '@aiwr/db';
 import {
   ASSIGNMENT_DIMENSIONS,
+  DEPARTMENT_ASSIGNMENT_SETS,
+  DEPARTMENT_WITH_ARCHETYPE_SETS,
   JOB_ROLE_SETS,
   JOB_ROLE_WITH_ARCHETYPE_SETS,
   MAX_DIMENSIONS_PER_GROUPING_SET,
@@ -19,6 +21,18 @@ const ASSIGNMENT_SETS = subsetsUpTo(ASSIGNMENT_DIMENSIONS, MAX_DIMENSIONS_PER_GR
 const WITH_ARCHETYPE_SETS = subsetsUpTo(ASSIGNMENT_DIMENSIONS, MAX_DIMENSIONS_PER_GROUPING_SET - 1);
 const setsSql = (sets: AssignmentDimension[][]) =>
   sets.map((s) => `(${s.map(column).join(', ')})`).join(', ');
+/**
+ * The gset mask and the dimension columns of a statement grouping by `sets`: a column outside every one
+ * of its sets cannot be selected (nor passed to grouping()), and is null in all its rows.
+ */
+function groupedBy(sets: AssignmentDimension[][]) {
+  const used = new Set(sets.flat());
+  const all: AssignmentDimension[] = ['DEPARTMENT', ...ASSIGNMENT_DIMENSIONS, 'JOB_ROLE'];
+  return {
+    mask: used.size ? maskOf(all.filter((d) => used.has(d))) : '0',
+    dims: all.map((d) => (used.has(d) ? column(d) : `null::text as ${column(d)}`)).join(', '),
+  };
+}
 const maskOf = (dims: AssignmentDimension[]) =>
   dims
     .map((d) => `(case when grouping(${column(d)}) = 0 then ${WITHIN_ORG_DIMENSIONS[d].bit} else 0 end)`)
@@ -29,28 +43,34 @@ export const DIMENSIONS =
 const GROUP_KEY = `g.org_code, g.as_at, g.gset, g.department, g.staff_group_code, g.clinical_area_code, g.pay_band, g.job_role, g.archetype_code`;
 
 /**
+ * Which grouping sets a write covers: those every recompute writes, or department's (written only for
+ * the snapshots department-rollups.ts says, separately).
+ */
+export type RollupSets = 'stored' | 'departments';
+
+/**
  * The grouping sets of a scope: job role too when it holds general practice or community pharmacy.
  * Trusts' job roles are left out (their rows carry a null job role, and their job-role rows are removed
  * after the insert), so a trust's rollups are the same whatever else the scope holds.
  */
-async function groupingSetsOf(tx: EntityManager, orgCodes: string[]) {
+async function groupingSetsOf(tx: EntityManager, orgCodes: string[], sets: RollupSets) {
+  if (sets === 'departments')
+    return {
+      jobRoles: false,
+      assignmentSets: DEPARTMENT_ASSIGNMENT_SETS,
+      withArchetypeSets: DEPARTMENT_WITH_ARCHETYPE_SETS,
+    };
   const [{ n }] = await tx.query(
     `select count(*)::int as n from organisation where code = any($1) and setting <> 'trust'`,
     [orgCodes],
   );
   const jobRoles = n > 0;
-  const dims: AssignmentDimension[] = jobRoles
-    ? [...ASSIGNMENT_DIMENSIONS, 'JOB_ROLE']
-    : ASSIGNMENT_DIMENSIONS;
   return {
     jobRoles,
     assignmentSets: jobRoles ? [...ASSIGNMENT_SETS, ...JOB_ROLE_SETS] : ASSIGNMENT_SETS,
     withArchetypeSets: jobRoles
       ? [...WITH_ARCHETYPE_SETS, ...JOB_ROLE_WITH_ARCHETYPE_SETS]
       : WITH_ARCHETYPE_SETS,
-    maskSql: maskOf(dims),
-    // A column outside every grouping set cannot be selected: without job-role sets it is null.
-    jobRole: jobRoles ? 'job_role' : 'null::text as job_role',
   };
 }
 // Separators that cannot occur in module codes or layers.
@@ -77,19 +97,19 @@ export async function writeRollupRows(
   scope: SnapshotScope,
   sink: RollupSink,
   people?: string,
+  sets: RollupSets = 'stored',
 ): Promise<void> {
   const params = scope.params;
-  const { jobRoles, assignmentSets, withArchetypeSets, maskSql, jobRole } = await groupingSetsOf(
-    tx,
-    scope.orgCodes,
-  );
+  const { jobRoles, assignmentSets, withArchetypeSets } = await groupingSetsOf(tx, scope.orgCodes, sets);
+  // Read only when its grouping sets are written (a column outside every set is null in every row).
+  const department = sets === 'departments' ? `coalesce(t.department, '')` : 'null::text';
   const signed = (sql: string) => (sink.sign === 1 ? sql : `-(${sql})`);
   await dropWorkTables(tx);
 
   // One read of each base table, by key, no join.
   await tx.query(
     `create temp table _cov_assignment as
-       select t.org_code, t.as_at, t.person_key, coalesce(t.department, '') as department, t.staff_group_code,
+       select t.org_code, t.as_at, t.person_key, ${department} as department, t.staff_group_code,
               t.clinical_area_code, coalesce(t.pay_band, '') as pay_band,
               case when exists (select 1 from organisation o where o.code = t.org_code and o.setting <> 'trust')
                    then coalesce(t.job_role, '') end as job_role, t.fte
@@ -167,26 +187,27 @@ export async function writeRollupRows(
   // People (and their FTE and roles in the group) per (group, profile), for every grouping set. The
   // archetype sets unnest each row's archetypes in place: no join.
   const withArchetype = `select r.*, x.archetype_code from _cov_row r cross join lateral unnest(r.archetypes) x(archetype_code)`;
-  const dims = `department, staff_group_code, clinical_area_code, pay_band, ${jobRole}`;
+  const a = groupedBy(assignmentSets);
+  const x = groupedBy(withArchetypeSets);
   await tx.query(
     `create temp table _cov_group_profile as
        with single as (
-         select org_code, as_at, (${maskSql})::smallint as gset, ${dims}, null::text as archetype_code, profile,
+         select org_code, as_at, (${a.mask})::smallint as gset, ${a.dims}, null::text as archetype_code, profile,
                 count(*)::int as people, sum(fte) as fte, count(*)::int as roles
          from _cov_row where assignments = 1
          group by org_code, as_at, profile, grouping sets (${setsSql(assignmentSets)})
          union all
-         select org_code, as_at, (16 + ${maskSql})::smallint, ${dims}, archetype_code, profile, count(*)::int, sum(fte), count(*)::int
+         select org_code, as_at, (16 + ${x.mask})::smallint, ${x.dims}, archetype_code, profile, count(*)::int, sum(fte), count(*)::int
          from (${withArchetype} where r.assignments = 1) a
          group by org_code, as_at, profile, archetype_code, grouping sets (${setsSql(withArchetypeSets)})
        ),
        per_person as (
-         select org_code, as_at, (${maskSql})::smallint as gset, ${dims}, null::text as archetype_code, person_key, profile,
+         select org_code, as_at, (${a.mask})::smallint as gset, ${a.dims}, null::text as archetype_code, person_key, profile,
                 sum(fte) as fte, count(*)::int as roles
          from _cov_row where assignments > 1
          group by org_code, as_at, person_key, profile, grouping sets (${setsSql(assignmentSets)})
          union all
-         select org_code, as_at, (16 + ${maskSql})::smallint, ${dims}, archetype_code, person_key, profile, sum(fte), count(*)::int
+         select org_code, as_at, (16 + ${x.mask})::smallint, ${x.dims}, archetype_code, person_key, profile, sum(fte), count(*)::int
          from (${withArchetype} where r.assignments > 1) a
          group by org_code, as_at, person_key, profile, archetype_code, grouping sets (${setsSql(withArchetypeSets)})
        ),
