@@ -11,6 +11,7 @@ export * from './seeds/archetype-seed';
 export { rowTriggersOffIfAllowed, rowTriggersOn } from './bulk-write';
 export { withHashJoins, withWorkMem } from './planner';
 export { SnapshotScope } from './snapshot-scope';
+export { lockOrganisations } from './organisation-lock';
 export { MonthWrite, ensureMonthPartitions, monthBounds, MONTH_PARTITIONED } from './month-partitions';
 export type { MonthPartitionedTable } from './month-partitions';
 export type { SnapshotKey } from './snapshot-scope';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
 import { loadConfig } from '@aiwr/server-core';
-import { readReferenceYaml } from '@aiwr/db';
+import { lockOrganisations, readReferenceYaml } from '@aiwr/db';
 import { ImportKind, mapHeaders, columnsFor, HeaderMapping } from './columns';
 import { examineFile, FileFacts } from './detect';
 import {
@@ -25,13 +25,7 @@ import {
   numberLinesFromRecords,
   StageShape,
 } from './set-based-sql';
-import {
-  DuplicateRows,
-  lockOrganisations,
-  swapStaffSnapshot,
-  upsertCompletions,
-  organisationsWithKeptCourses,
-} from './swap';
+import { DuplicateRows, swapStaffSnapshot, upsertCompletions, organisationsWithKeptCourses } from './swap';
 import { applyTrustAreaOverrides } from './mapping/area-mappings';
 import { rebuildEquivalentCompletions } from './mapping/equivalences';
 import { finishProgress, startProgress, updateProgress } from './progress';

@@ -3,13 +3,9 @@ import { MonthWrite, rowTriggersOffIfAllowed, rowTriggersOn } from '@aiwr/db';
 
 /**
  * Writing a validated import, inside the import's transaction. Imports of the same organisation are
- * serialised by a transaction-scoped advisory lock (taken in code order, so two multi-organisation
- * files cannot deadlock); readers keep seeing the previous snapshot until the transaction commits.
+ * serialised by `lockOrganisations` (@aiwr/db), which the pipeline takes before this runs; readers keep
+ * seeing the previous snapshot until the transaction commits.
  */
-export async function lockOrganisations(client: PoolClient, orgCodes: string[]): Promise<void> {
-  for (const org of [...orgCodes].sort())
-    await client.query(`select pg_advisory_xact_lock(hashtextextended('aiwr-import:' || $1, 0))`, [org]);
-}
 
 /** Replaces the (organisation, as-at) snapshots named in the file; other dates are kept for trends. */
 export async function swapStaffSnapshot(

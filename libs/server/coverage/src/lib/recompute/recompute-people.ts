@@ -1,14 +1,10 @@
 import { EntityManager } from 'typeorm';
-import { SnapshotScope, withHashJoins } from '@aiwr/db';
+import { lockOrganisations, SnapshotScope, withHashJoins } from '@aiwr/db';
 import { PeopleReevaluation } from '@aiwr/server-archetypes';
 import type { SnapshotRef } from '@aiwr/server-core';
 import type { StoredRuleConditions } from '@aiwr/shared-domain';
 import { afterRollups } from '../rollups/refresh-rollups';
-import {
-  lockOrganisations,
-  scopeWithDepartmentRows,
-  writeDepartmentRows,
-} from '../rollups/department-rollups';
+import { scopeWithDepartmentRows, writeDepartmentRows } from '../rollups/department-rollups';
 import { FlowDelta } from '../rollups/flow-delta';
 import { RollupDelta } from '../rollups/rollup-delta';
 import { writeRollupRows } from '../rollups/rollup-rows';

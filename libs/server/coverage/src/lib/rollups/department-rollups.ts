@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  lockOrganisations,
   SnapshotKey,
   SnapshotScope,
   rowTriggersOffIfAllowed,
@@ -49,18 +50,6 @@ export function scopeWithDepartmentRows(m: Queryable, scope: SnapshotScope): Pro
   );
 }
 
-/**
- * Takes the organisations' import lock (libs/server/ingest, swap.ts: the same key) for the caller's
- * transaction, in code order as imports do. Department rows are written from the person rows they
- * count; whoever writes either holds this lock, so rows written on a reader's first question can never
- * count people an import or a rule edit has replaced in the meantime. Taking it again in a transaction
- * that holds it (an import's recompute) returns at once.
- */
-export async function lockOrganisations(m: Queryable, orgCodes: string[]): Promise<void> {
-  for (const org of [...new Set(orgCodes)].sort())
-    await m.query(`select pg_advisory_xact_lock(hashtextextended('aiwr-import:' || $1, 0))`, [org]);
-}
-
 /** Writes the department rows of `snapshots` into `sink` (all of them, or the share of `people`). */
 export async function writeDepartmentRows(
   tx: EntityManager,
@@ -81,6 +70,9 @@ export async function writeDepartmentRows(
  * for, not repeated.
  */
 export async function ensureDepartmentRows(db: DataSource, snapshots: SnapshotKey[]): Promise<void> {
+  // Whoever writes department rows or the person rows they count holds the organisations' lock
+  // (@aiwr/db lockOrganisations), so rows written here never count people an import or a rule edit has
+  // replaced in the meantime.
   const missing = await departmentRowsWritten(db, snapshots, false);
   if (!missing.length) return;
   await db.transaction(async (tx) => {

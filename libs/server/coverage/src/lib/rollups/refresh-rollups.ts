@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { SnapshotKey, SnapshotScope, withHashJoins } from '@aiwr/db';
-import { lockOrganisations, scopeWithDepartmentRows, writeDepartmentRows } from './department-rollups';
+import { lockOrganisations, SnapshotKey, SnapshotScope, withHashJoins } from '@aiwr/db';
+import { scopeWithDepartmentRows, writeDepartmentRows } from './department-rollups';
 import { refreshFilterOptions } from './filter-options';
 import { refreshFlows } from './refresh-flows';
 import { STORED_ROLLUPS, writeRollupRows } from './rollup-rows';
