@@ -5,6 +5,7 @@
  */
 import { DataSource } from 'typeorm';
 import { ensureMonthPartitions } from '@aiwr/db';
+import { refreshRollups } from '@aiwr/server-coverage';
 
 export type Assignment = {
   no: string;
@@ -397,5 +398,24 @@ export async function workforceOptions(
     staffGroups: await codes(`select code from staff_group order by code limit 3`),
     clinicalAreas: await codes(`select code from clinical_area order by sort_order limit 3`),
     archetypes: await codes(`select code from archetype order by sort_order`),
+  };
+}
+
+/**
+ * A generated workforce for `orgs` at `dates`, written with its catalogue and rolled up (the setting of
+ * the suites that ask the API about it), and `remove`, which takes it all out again.
+ */
+export async function seedWorkforce(
+  db: DataSource,
+  o: { seed: number; orgs: string[]; dates: string[]; peoplePerOrg: number },
+): Promise<{ remove: () => Promise<void> }> {
+  const catalogue = await ensureCatalogue(db);
+  await insertWorkforce(db, generateWorkforce(await workforceOptions(db, catalogue, o)));
+  for (const org of o.orgs) await db.transaction((m) => refreshRollups(m, org));
+  return {
+    remove: async () => {
+      await db.query(`delete from staff_snapshot where org_code = any($1)`, [o.orgs]);
+      await removeCatalogue(db, catalogue);
+    },
   };
 }

@@ -5,17 +5,10 @@
  * roles, with both caches off so every answer is computed.
  */
 import { DataSource } from 'typeorm';
-import { CoverageService, ScopedResponseCache, refreshRollups } from '@aiwr/server-coverage';
+import { CoverageService, ScopedResponseCache } from '@aiwr/server-coverage';
 import { TestApp, startTestApp } from '../support/test-app';
 import { SignedIn, ensureDemoUsers, signInAs } from '../support/auth';
-import {
-  Catalogue,
-  ensureCatalogue,
-  generateWorkforce,
-  insertWorkforce,
-  removeCatalogue,
-  workforceOptions,
-} from './coverage-workforce';
+import { seedWorkforce } from './coverage-workforce';
 
 const ORGS = ['RJ1', 'RJ2', 'R0A'];
 const DATES = ['2026-06-30', '2026-07-31'];
@@ -91,7 +84,7 @@ const QUESTIONS: { name: string; query: string; variables?: Record<string, unkno
 let jit: TestApp;
 let plain: TestApp;
 let db: DataSource;
-let catalogue: Catalogue;
+let workforce: { remove: () => Promise<void> };
 const callers: Record<string, SignedIn> = {};
 
 function uncached(app: TestApp) {
@@ -112,19 +105,13 @@ beforeAll(async () => {
   uncached(jit);
   uncached(plain);
   db = jit.app.get(DataSource);
-  catalogue = await ensureCatalogue(db);
-  const people = generateWorkforce(
-    await workforceOptions(db, catalogue, { seed: 5, orgs: ORGS, dates: DATES, peoplePerOrg: 40 }),
-  );
-  await insertWorkforce(db, people);
-  for (const o of ORGS) for (const d of DATES) await db.transaction((m) => refreshRollups(m, o, d));
+  workforce = await seedWorkforce(db, { seed: 5, orgs: ORGS, dates: DATES, peoplePerOrg: 40 });
   await ensureDemoUsers(jit);
   for (const role of ['admin', 'planner', 'trust_lead'] as const) callers[role] = await signInAs(jit, role);
 });
 
 afterAll(async () => {
-  await db.query(`delete from staff_snapshot where org_code = any($1)`, [ORGS]);
-  await removeCatalogue(db, catalogue);
+  await workforce.remove();
   await jit.close();
   await plain.close();
 });

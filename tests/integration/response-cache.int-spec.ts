@@ -9,14 +9,7 @@ import { DEMO_PASSWORD } from '@aiwr/server-access';
 import { refreshRollups } from '@aiwr/server-coverage';
 import { TestApp, startTestApp } from '../support/test-app';
 import { SignedIn, ensureDemoUsers, signIn, signInAs } from '../support/auth';
-import {
-  Catalogue,
-  ensureCatalogue,
-  generateWorkforce,
-  insertWorkforce,
-  removeCatalogue,
-  workforceOptions,
-} from './coverage-workforce';
+import { seedWorkforce } from './coverage-workforce';
 
 const ORGS = ['RJ1', 'RJ2', 'R0A'];
 const DATES = ['2026-07-31'];
@@ -25,7 +18,7 @@ const PEOPLE = `query { people(first: 5) { totalCount edges { node { personKey o
 
 let app: TestApp;
 let db: DataSource;
-let catalogue: Catalogue;
+let workforce: { remove: () => Promise<void> };
 const as: Record<string, SignedIn> = {};
 
 type Raw = { status: number; cache: string | null; text: string; body: any };
@@ -46,12 +39,7 @@ const settleNotify = () => new Promise((r) => setTimeout(r, 150));
 beforeAll(async () => {
   app = await startTestApp();
   db = app.app.get(DataSource);
-  catalogue = await ensureCatalogue(db);
-  const people = generateWorkforce(
-    await workforceOptions(db, catalogue, { seed: 11, orgs: ORGS, dates: DATES, peoplePerOrg: 30 }),
-  );
-  await insertWorkforce(db, people);
-  for (const o of ORGS) await db.transaction((m) => refreshRollups(m, o));
+  workforce = await seedWorkforce(db, { seed: 11, orgs: ORGS, dates: DATES, peoplePerOrg: 30 });
   await settleNotify();
   await ensureDemoUsers(app);
   as.planner = await signInAs(app, 'planner');
@@ -60,8 +48,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db.query(`delete from staff_snapshot where org_code = any($1)`, [ORGS]);
-  await removeCatalogue(db, catalogue);
+  await workforce.remove();
   await app.close();
 });
 

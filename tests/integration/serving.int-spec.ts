@@ -8,17 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { refreshRollups } from '@aiwr/server-coverage';
 import { TestApp, startTestApp } from '../support/test-app';
 import { SignedIn, ensureDemoUsers, signInAs } from '../support/auth';
-import {
-  Catalogue,
-  ensureCatalogue,
-  generateWorkforce,
-  insertWorkforce,
-  removeCatalogue,
-  workforceOptions,
-} from './coverage-workforce';
+import { seedWorkforce } from './coverage-workforce';
 
 const ROOT = path.join(__dirname, '../..');
 const ORGS = ['RJ1', 'RJ2'];
@@ -27,7 +19,7 @@ const BY_ORG = `query { coverage(groupBy: [ORGANISATION, STAFF_GROUP, ARCHETYPE]
 let dir: string;
 let app: TestApp;
 let db: DataSource;
-let catalogue: Catalogue;
+let workforce: { remove: () => Promise<void> };
 let planner: SignedIn;
 
 beforeAll(async () => {
@@ -48,20 +40,14 @@ beforeAll(async () => {
   );
   app = await startTestApp({ dashboardDir: dir });
   db = app.app.get(DataSource);
-  catalogue = await ensureCatalogue(db);
-  const people = generateWorkforce(
-    await workforceOptions(db, catalogue, { seed: 14, orgs: ORGS, dates: ['2026-07-31'], peoplePerOrg: 40 }),
-  );
-  await insertWorkforce(db, people);
-  for (const o of ORGS) await db.transaction((m) => refreshRollups(m, o));
+  workforce = await seedWorkforce(db, { seed: 14, orgs: ORGS, dates: ['2026-07-31'], peoplePerOrg: 40 });
   await new Promise((r) => setTimeout(r, 150)); // the rollup NOTIFY reaches the caches
   await ensureDemoUsers(app);
   planner = await signInAs(app, 'planner');
 }, 180_000);
 
 afterAll(async () => {
-  await db.query(`delete from staff_snapshot where org_code = any($1)`, [ORGS]);
-  await removeCatalogue(db, catalogue);
+  await workforce.remove();
   await app.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
